@@ -1,0 +1,5 @@
+import { startBackground } from '../src/background/main';
+
+export default defineBackground(() => {
+  startBackground();
+});

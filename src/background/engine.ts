@@ -1,0 +1,142 @@
+// The aggregation engine: page visits, observations through the detectors, findings to the writer.
+// Browser-free (the background wires browser events into it), so it is unit-tested with fake-indexeddb.
+import type { CatalogEntry } from '../catalog/schema';
+import type { Detector, DetectorContext } from '../detectors/types';
+import type { TrackerDb } from '../detectors/tracker-db';
+import type { FindingDraft } from '../model/finding';
+import type { DomSnapshot, PageEvent, RequestObservation, VisitInfo } from '../model/observations';
+import type { CandorDb } from '../storage/db';
+import { hostOf, siteOf } from './site';
+import { FindingWriter } from './writer';
+
+export interface EngineDeps {
+  db: CandorDb;
+  detectors: readonly Detector[];
+  trackers: TrackerDb;
+  catalog: readonly CatalogEntry[];
+  now?: () => number;
+  /** called after findings of these visits were stored (badge updates) */
+  onWritten?: (visitIds: Set<string>) => void;
+}
+
+export type ObservationSource = 'network' | 'page' | 'dom';
+
+export class Engine {
+  readonly writer: FindingWriter;
+  private visits = new Map<number, VisitInfo>();
+  private now: () => number;
+  private pageTypes: Set<string>;
+  private seq = 0;
+
+  constructor(private deps: EngineDeps) {
+    this.now = deps.now ?? Date.now;
+    this.writer = new FindingWriter(deps.db, deps.onWritten, this.now);
+    this.pageTypes = new Set(deps.detectors.flatMap((d) => d.pageEventTypes ?? []));
+  }
+
+  /** MAIN-world event types some detector consumes; anything else from a page is dropped. */
+  get acceptedPageEventTypes(): ReadonlySet<string> {
+    return this.pageTypes;
+  }
+
+  /** A new top-level page load in a tab starts a new visit (persisted before anything else). */
+  async startVisit(tabId: number, url: string): Promise<VisitInfo> {
+    const now = this.now();
+    const site = siteOf(hostOf(url));
+    const visit: VisitInfo = { visitId: `${now.toString(36)}-${tabId}-${(this.seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`, tabId, url, site, startedAt: now };
+    this.visits.set(tabId, visit);
+    const { db } = this.deps;
+    await db.transaction('rw', db.visits, db.tabs, db.sites, async () => {
+      await db.visits.put({ id: visit.visitId, site, url, tabId, startedAt: now, trackerCount: 0, findingCount: 0 });
+      await db.tabs.put({ tabId, visitId: visit.visitId });
+      const s = await db.sites.get(site);
+      await db.sites.put({
+        site,
+        firstSeen: s?.firstSeen ?? now,
+        lastSeen: now,
+        visits: (s?.visits ?? 0) + 1,
+        lastUrl: url,
+        lastVisitId: visit.visitId,
+      });
+    });
+    return visit;
+  }
+
+  /** The tab's current visit, from memory or (after the worker was restarted) from the database. */
+  async visitFor(tabId: number): Promise<VisitInfo | undefined> {
+    const v = this.visits.get(tabId);
+    if (v) return v;
+    const { db } = this.deps;
+    const tab = await db.tabs.get(tabId);
+    const row = tab && (await db.visits.get(tab.visitId));
+    if (!row) return undefined;
+    const info: VisitInfo = { visitId: row.id, tabId, url: row.url, site: row.site, startedAt: row.startedAt };
+    if (!this.visits.has(tabId)) this.visits.set(tabId, info);
+    return this.visits.get(tabId);
+  }
+
+  /** the URL changed without a new document (redirect committed, history.pushState) */
+  async updateVisitUrl(tabId: number, url: string): Promise<void> {
+    const v = await this.visitFor(tabId);
+    if (!v || v.url === url) return;
+    v.url = url;
+    await this.deps.db.visits.update(v.visitId, { url });
+  }
+
+  forgetTab(tabId: number): void {
+    this.visits.delete(tabId);
+  }
+
+  context(visit: VisitInfo): DetectorContext {
+    const site = visit.site;
+    return {
+      visit,
+      trackers: this.deps.trackers,
+      catalog: this.deps.catalog,
+      siteOf,
+      isThirdParty: (host: string) => !!host && siteOf(host) !== site,
+    };
+  }
+
+  async onRequest(req: RequestObservation): Promise<void> {
+    const visit = await this.visitFor(req.tabId);
+    if (!visit) return;
+    await this.run(visit, 'network', (d, ctx) => d.onRequest?.(req, ctx));
+  }
+
+  async onPageEvents(tabId: number, events: PageEvent[]): Promise<void> {
+    const visit = await this.visitFor(tabId);
+    if (!visit) return;
+    for (const ev of events) {
+      if (!this.pageTypes.has(ev.type)) continue;
+      await this.run(visit, 'page', (d, ctx) => (d.pageEventTypes?.includes(ev.type) ? d.onPageEvent?.(ev, ctx) : undefined));
+    }
+  }
+
+  async onDom(tabId: number, snap: DomSnapshot): Promise<void> {
+    const visit = await this.visitFor(tabId);
+    if (!visit) return;
+    await this.run(visit, 'dom', (d, ctx) => d.onDom?.(snap, ctx));
+  }
+
+  private run(
+    visit: VisitInfo,
+    channel: ObservationSource,
+    call: (d: Detector, ctx: DetectorContext) => FindingDraft[] | undefined,
+  ): Promise<void> {
+    const ctx = this.context(visit);
+    const drafts: FindingDraft[] = [];
+    for (const d of this.deps.detectors) {
+      try {
+        const out = call(d, ctx);
+        if (out) drafts.push(...out);
+      } catch (e) {
+        console.error(`[candor] detector ${d.id} failed`, e);
+      }
+    }
+    // What a finding rests on is decided by the channel it came through, never by the payload:
+    // a page cannot forge a network-sourced finding (DESIGN.md, rules of the house).
+    const safe = channel === 'network' ? drafts : drafts.map((d) => (d.source === 'network' ? { ...d, source: channel } : d));
+    return this.writer.add(visit, safe);
+  }
+}

@@ -1,0 +1,167 @@
+// Wires browser events into the engine. Every listener is registered on the first tick, before any
+// await: an MV3 worker woken by an event must find its listener (STYLE.md).
+import { browser } from 'wxt/browser';
+import { CATALOG } from '../catalog';
+import { DETECTORS } from '../detectors';
+import { createTrackerDb } from '../detectors/tracker-db';
+import type { TrackerIndex } from '../detectors/tracker-index-build';
+import trackerIndex from '../generated/tracker-index.json';
+import type { DomSnapshot, PageEvent } from '../model/observations';
+import { buildSiteReport } from '../report/build';
+import { getDb } from '../storage/db';
+import { findingsForVisit } from '../storage/queries';
+import { getSettings } from '../storage/settings';
+import { Engine } from './engine';
+import { createDispatcher, type Handlers } from './messages';
+import { isObservableUrl } from './site';
+import { decodeBody, parseSetCookies, type RequestDetailsLike, toRequestObservation } from '../observe/network';
+import { sanitizeSnapshot, sanitizePageEvents } from './sanitize';
+
+export function startBackground(): void {
+  const db = getDb();
+  const trackers = createTrackerDb(trackerIndex as unknown as TrackerIndex);
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  const engine = new Engine({
+    db,
+    detectors: DETECTORS,
+    trackers,
+    catalog: CATALOG,
+    onWritten: (visitIds) => void updateBadges(visitIds),
+  });
+  /** tabs whose current page is not observed (private window without opt-in) */
+  const ignoredTabs = new Set<number>();
+  const tabUrls = new Map<number, string>();
+  const browserName = navigator.userAgent.match(/(Firefox|Chrome|Chromium)\/(\d+)/);
+  const toolBrowser = browserName ? `${browserName[1]!.toLowerCase()} ${browserName[2]}` : 'unknown';
+
+  async function updateBadges(visitIds: Set<string>) {
+    for (const visitId of visitIds) {
+      const v = await db.visits.get(visitId);
+      if (!v) continue;
+      const tab = await db.tabs.get(v.tabId);
+      if (tab?.visitId !== visitId) continue;
+      try {
+        await action.setBadgeText({ tabId: v.tabId, text: v.trackerCount ? String(v.trackerCount) : '' });
+        await action.setBadgeBackgroundColor({ tabId: v.tabId, color: v.trackerCount > 5 ? '#b3261e' : '#5b5f97' });
+      } catch {
+        // the tab was closed meanwhile
+      }
+    }
+  }
+
+  async function startVisit(tabId: number, url: string, incognito?: boolean) {
+    const settings = await getSettings(db);
+    let priv = incognito;
+    if (priv === undefined) priv = await browser.tabs.get(tabId).then((t) => t.incognito, () => false);
+    if (priv && !settings.privateWindows) {
+      ignoredTabs.add(tabId);
+      engine.forgetTab(tabId);
+      return;
+    }
+    ignoredTabs.delete(tabId);
+    await engine.startVisit(tabId, url);
+    await action.setBadgeText({ tabId, text: '' }).catch(() => {});
+  }
+
+  const pendingStarts = new Map<number, Promise<void>>();
+  function visitReady(tabId: number): Promise<void> {
+    return pendingStarts.get(tabId) ?? Promise.resolve();
+  }
+
+  browser.webRequest.onBeforeRequest.addListener(
+    (d) => {
+      const details = d as unknown as RequestDetailsLike & { incognito?: boolean };
+      if (details.tabId < 0) return undefined;
+      if (details.type === 'main_frame') {
+        if (!isObservableUrl(details.url)) return undefined;
+        tabUrls.set(details.tabId, details.url);
+        const p = startVisit(details.tabId, details.url, details.incognito).catch((e) => console.error('[candor] visit', e));
+        pendingStarts.set(details.tabId, p);
+        return undefined;
+      }
+      if (ignoredTabs.has(details.tabId)) return undefined;
+      const obs = toRequestObservation(details, tabUrls.get(details.tabId) ?? '');
+      if (details.method !== 'GET') obs.body = decodeBody(details.requestBody);
+      void visitReady(details.tabId).then(() => engine.onRequest(obs));
+      return undefined;
+    },
+    { urls: ['<all_urls>'] },
+    ['requestBody'],
+  );
+
+  const extra = (browser.webRequest as unknown as { OnHeadersReceivedOptions?: { EXTRA_HEADERS?: string } }).OnHeadersReceivedOptions?.EXTRA_HEADERS;
+  browser.webRequest.onHeadersReceived.addListener(
+    (d) => {
+      const details = d as unknown as RequestDetailsLike;
+      if (details.tabId < 0 || ignoredTabs.has(details.tabId)) return undefined;
+      const setCookies = parseSetCookies(details.responseHeaders);
+      if (setCookies.length === 0) return undefined;
+      const obs = toRequestObservation(details, tabUrls.get(details.tabId) ?? '', 'response');
+      obs.setCookies = setCookies;
+      obs.statusCode = details.statusCode;
+      void visitReady(details.tabId).then(() => engine.onRequest(obs));
+      return undefined;
+    },
+    { urls: ['<all_urls>'] },
+    (extra ? ['responseHeaders', extra] : ['responseHeaders']) as never,
+  );
+
+  browser.webNavigation.onCommitted.addListener((d) => {
+    if (d.frameId !== 0 || !isObservableUrl(d.url)) return;
+    tabUrls.set(d.tabId, d.url);
+    void visitReady(d.tabId).then(() => engine.updateVisitUrl(d.tabId, d.url));
+  });
+  browser.webNavigation.onHistoryStateUpdated.addListener((d) => {
+    if (d.frameId !== 0 || !isObservableUrl(d.url)) return;
+    tabUrls.set(d.tabId, d.url);
+    void engine.updateVisitUrl(d.tabId, d.url);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    engine.forgetTab(tabId);
+    ignoredTabs.delete(tabId);
+    tabUrls.delete(tabId);
+    void db.tabs.delete(tabId);
+  });
+
+  async function reportForTab(tabId: number) {
+    await engine.writer.whenIdle();
+    const visit = await engine.visitFor(tabId);
+    if (!visit) return null;
+    const findings = await findingsForVisit(db, visit.visitId);
+    return buildSiteReport({ visit, findings, tool: { version: browser.runtime.getManifest().version, browser: toolBrowser } });
+  }
+
+  const handlers: Handlers = {
+    'observe/dom': async (msg, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || ignoredTabs.has(tabId)) return { ok: true };
+      await visitReady(tabId);
+      const snap = sanitizeSnapshot(msg.snapshot as DomSnapshot, sender.url, sender.frameId === 0);
+      if (snap) await engine.onDom(tabId, snap);
+      return { ok: true };
+    },
+    'observe/page-events': async (msg, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || ignoredTabs.has(tabId)) return { ok: true };
+      await visitReady(tabId);
+      await engine.onPageEvents(tabId, sanitizePageEvents(msg.events as PageEvent[], engine.acceptedPageEventTypes));
+      return { ok: true };
+    },
+    'report/for-tab': async ({ tabId }) => {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      if (tab && !isObservableUrl(tab.url)) return { report: null, reason: 'not-observable' };
+      const report = await reportForTab(tabId);
+      return report ? { report } : { report: null, reason: 'no-visit' };
+    },
+    'status/get': async () => ({ writeError: engine.writer.lastError }),
+  };
+  const dispatch = createDispatcher(handlers, browser.runtime.id, browser.runtime.getURL('/'));
+  browser.runtime.onMessage.addListener((msg, sender) => dispatch(msg, sender as never));
+
+  // For the headless audit only (reached through the DevTools protocol, never from a page).
+  (globalThis as unknown as { candor: unknown }).candor = {
+    reportForTab,
+    whenIdle: () => engine.writer.whenIdle(),
+    db,
+  };
+}

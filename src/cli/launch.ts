@@ -1,0 +1,91 @@
+// Starts headless Chromium with the built extension, presenting as an ordinary browser (REPORT.md):
+// no webdriver flag, no "HeadlessChrome" in the user agent, a normal window size and language.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { browserVersion, findChromium } from './find-browser';
+
+export interface LaunchOptions {
+  extensionDir: string;
+  profileDir?: string;
+  hostResolverRules?: string;
+  insecure?: boolean;
+  headless?: boolean;
+  extraArgs?: string[];
+}
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  browserLabel: string;
+  userAgent: string;
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
+  const exe = findChromium();
+  const ver = browserVersion(exe);
+  const userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${ver.major || 130}.0.0.0 Safari/537.36`;
+  const tmpProfile = o.profileDir ? undefined : mkdtempSync(join(tmpdir(), 'candor-profile-'));
+  const args = [
+    `--disable-extensions-except=${o.extensionDir}`,
+    `--load-extension=${o.extensionDir}`,
+    '--disable-blink-features=AutomationControlled',
+    `--user-agent=${userAgent}`,
+    '--lang=en-US',
+    '--window-size=1366,900',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ...(o.hostResolverRules ? [`--host-resolver-rules=${o.hostResolverRules}`] : []),
+    ...(o.insecure ? ['--ignore-certificate-errors'] : []),
+    ...(o.extraArgs ?? []),
+  ];
+  const context = await chromium.launchPersistentContext(o.profileDir ?? tmpProfile!, {
+    executablePath: exe,
+    headless: o.headless ?? true,
+    args,
+    ignoreDefaultArgs: ['--enable-automation'],
+    userAgent,
+    locale: 'en-US',
+    viewport: { width: 1366, height: 900 },
+    ignoreHTTPSErrors: !!o.insecure,
+  });
+  let sw = context.serviceWorkers()[0];
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20000 });
+  const extensionId = new URL(sw.url()).host;
+  // The worker exists before its script has run: wait until its listeners are registered, or the
+  // first navigation is missed.
+  for (let i = 0; i < 100; i++) {
+    const ready = await sw.evaluate(() => typeof (globalThis as unknown as { candor?: unknown }).candor === 'object').catch(() => false);
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const worker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    if (live) return live;
+    // The worker was stopped (idle): any extension page wakes it.
+    const p = await context.newPage();
+    const waiting = context.waitForEvent('serviceworker', { timeout: 20000 });
+    await p.goto(`chrome-extension://${extensionId}/popup.html`).catch(() => {});
+    const w = context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${extensionId}/`)) ?? (await waiting);
+    await p.close();
+    return w;
+  };
+  return {
+    context,
+    extensionId,
+    browserLabel: ver.label,
+    userAgent,
+    worker,
+    close: async () => {
+      await context.close().catch(() => {});
+      if (tmpProfile) rmSync(tmpProfile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Third-party trackers from the network: every request's host looked up in the tracker index.
+import { capUrl, type FindingDraft } from '../model/finding';
+import type { Detector } from './types';
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+export const trackersDetector: Detector = {
+  id: 'trackers',
+  onRequest(req, ctx): FindingDraft[] {
+    if (req.type === 'main_frame' || req.phase !== 'request') return [];
+    const host = hostOf(req.url);
+    if (!host || !ctx.isThirdParty(host)) return [];
+    const m = ctx.trackers.lookup(host);
+    if (!m || m.category === null) return [];
+    const domain = ctx.siteOf(host);
+    return [
+      {
+        kind: 'tracker',
+        key: `tracker:${m.name}`,
+        vendor: m.name,
+        company: m.company,
+        category: m.category,
+        source: 'network',
+        confidence: 'certain',
+        evidence: [{ url: capUrl(req.url), detail: `${req.type} request to ${host}`, at: new Date(req.at).toISOString() }],
+        details: { domain, ...(m.catalogId ? { catalogId: m.catalogId } : {}) },
+      },
+    ];
+  },
+};

@@ -1,0 +1,31 @@
+// The detector plug-in contract. Detectors are pure: observation in, FindingDraft[] out. No browser.*,
+// no DOM globals, no Dexie. Everything they need arrives in DetectorContext.
+import type { CatalogEntry } from '../catalog/schema';
+import type { FindingDraft, StoredFinding } from '../model/finding';
+import type { DomSnapshot, PageEvent, RequestObservation, VisitInfo } from '../model/observations';
+import type { TrackerDb } from './tracker-db';
+
+export interface DetectorContext {
+  visit: VisitInfo;
+  trackers: TrackerDb;
+  catalog: readonly CatalogEntry[];
+  /** registrable domain (eTLD+1, private suffixes honoured) of a host */
+  siteOf(host: string): string;
+  /** true when the host belongs to another site than the visit's top-level page */
+  isThirdParty(host: string): boolean;
+}
+
+export interface Detector {
+  /** unique, kebab-case; used in logs when it throws (a detector's exception never reaches the page) */
+  id: string;
+  /** MAIN-world event types this detector consumes; the bridge accepts only declared types */
+  pageEventTypes?: readonly string[];
+  onRequest?(req: RequestObservation, ctx: DetectorContext): FindingDraft[];
+  onPageEvent?(ev: PageEvent, ctx: DetectorContext): FindingDraft[];
+  onDom?(snap: DomSnapshot, ctx: DetectorContext): FindingDraft[];
+  /**
+   * Visit-level derivation over everything stored for the visit (e.g. tracking before consent,
+   * behaviour-based session replay from several events). Runs when a report is built; pure.
+   */
+  derive?(findings: readonly StoredFinding[], visit: VisitInfo): FindingDraft[];
+}

@@ -1,0 +1,22 @@
+// The typed message registry between content scripts, extension pages and the background.
+// One entry per message type; the background accepts nothing else (see src/background/messages.ts).
+import type { DomSnapshot, PageEvent } from './observations';
+import type { SiteReport } from './report';
+
+export interface MessageMap {
+  /** content script (any frame): one DOM scan */
+  'observe/dom': { req: { snapshot: DomSnapshot }; res: { ok: true } };
+  /** content script (any frame): a batch of MAIN-world events relayed */
+  'observe/page-events': { req: { events: PageEvent[] }; res: { ok: true } };
+  /** extension page: the report for a tab's current page */
+  'report/for-tab': { req: { tabId: number }; res: { report: SiteReport | null; reason?: 'not-observable' | 'no-visit' } };
+  /** extension page: storage health (full disk and other write errors) */
+  'status/get': { req: Record<string, never>; res: { writeError: { at: number; name: string; message: string } | null } };
+}
+
+export type MessageType = keyof MessageMap;
+export type Message<T extends MessageType = MessageType> = { type: T } & MessageMap[T]['req'];
+export type Reply<T extends MessageType> = MessageMap[T]['res'];
+
+/** Which senders may send which types: content scripts observe, extension pages ask and act. */
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set(['observe/dom', 'observe/page-events']);

@@ -1,0 +1,53 @@
+import type { Finding, Principle } from './finding';
+
+export const SCHEMA_VERSION = 1;
+
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+
+export interface PrincipleReason {
+  /** points added (positive) or taken away (negative) */
+  points: number;
+  why: string;
+}
+
+export interface PrincipleSummary {
+  score: number;
+  summary: string;
+  /** additive: how the score came about, so a person can see why (issue 2) */
+  reasons: PrincipleReason[];
+  /** additive: false when nothing was found either way (the score is then not a judgement) */
+  assessed: boolean;
+}
+
+export interface SiteReport {
+  schemaVersion: number;
+  site: string;
+  url: string;
+  generatedAt: string;
+  tool: { name: 'candor'; version: string; browser: string };
+  grade: Grade;
+  principles: Record<Principle, PrincipleSummary>;
+  findings: Finding[];
+  /** additive: the data-use map, which kinds of data go to which companies (DESIGN.md step 4) */
+  dataUse: DataUseEntry[];
+}
+
+export type DataKind =
+  | 'pages-viewed'
+  | 'identifiers'
+  | 'device-fingerprint'
+  | 'typed-input'
+  | 'screen-recording'
+  | 'hashed-email'
+  | 'contact-details';
+
+export interface DataUseEntry {
+  company: string;
+  data: DataKind[];
+  vendors: string[];
+}
+
+export interface AuditError {
+  url: string;
+  error: string;
+}

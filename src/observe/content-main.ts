@@ -1,0 +1,81 @@
+// The ISOLATED content script: relays MAIN-world events, scans the DOM when the page settles and on
+// throttled mutations, and asks the MAIN world which vendor globals exist.
+import { browser } from 'wxt/browser';
+import { CATALOG } from '../catalog';
+import type { Message } from '../model/messages';
+import type { PageEvent } from '../model/observations';
+import { CONTENT_TO_PAGE, PAGE_TO_CONTENT } from './bridge';
+import { snapshot } from './dom';
+
+const GLOBALS = [...new Set(CATALOG.flatMap((e) => e.globals ?? []))];
+const MIN_SCAN_GAP_MS = 2000;
+const MAX_SCANS = 12;
+
+async function send(msg: Message, tries = 4): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    try {
+      await browser.runtime.sendMessage(msg);
+      return;
+    } catch (e) {
+      const m = String((e as Error)?.message ?? e);
+      if (/context invalidated/i.test(m)) return; // the extension was reloaded: this script is orphaned
+      // the service worker may be (re)starting: wait and try again
+      await new Promise((r) => setTimeout(r, 300 * (i + 1)));
+    }
+  }
+}
+
+export function runContentScript(): void {
+  const isTop = window === window.top;
+  let pending: PageEvent[] = [];
+  let relayTimer: ReturnType<typeof setTimeout> | undefined;
+
+  window.addEventListener(PAGE_TO_CONTENT, (e) => {
+    let batch: unknown;
+    try {
+      batch = JSON.parse(String((e as CustomEvent).detail));
+    } catch {
+      return;
+    }
+    if (!Array.isArray(batch)) return;
+    pending.push(...(batch as PageEvent[]).slice(0, 500));
+    if (pending.length > 2000) pending = pending.slice(-2000);
+    relayTimer ??= setTimeout(() => {
+      relayTimer = undefined;
+      const events = pending;
+      pending = [];
+      void send({ type: 'observe/page-events', events });
+    }, 200);
+  });
+
+  let scans = 0;
+  let lastScan = 0;
+  let lastSent = '';
+  let scanTimer: ReturnType<typeof setTimeout> | undefined;
+  const scanNow = () => {
+    scanTimer = undefined;
+    if (scans >= MAX_SCANS || !document.documentElement) return;
+    scans++;
+    lastScan = Date.now();
+    const snap = snapshot(document, isTop);
+    const sig = JSON.stringify({ ...snap, at: 0 });
+    if (sig === lastSent) return; // unchanged page: no repeat finding counts
+    lastSent = sig;
+    void send({ type: 'observe/dom', snapshot: snap });
+  };
+  const scheduleScan = (delay = 0) => {
+    if (scanTimer || scans >= MAX_SCANS) return;
+    scanTimer = setTimeout(scanNow, Math.max(delay, lastScan + MIN_SCAN_GAP_MS - Date.now()));
+  };
+  const probe = () => window.dispatchEvent(new CustomEvent(CONTENT_TO_PAGE, { detail: JSON.stringify({ globals: GLOBALS }) }));
+
+  const onReady = () => {
+    scheduleScan(300);
+    setTimeout(probe, 800);
+    setTimeout(probe, 3500);
+    new MutationObserver(() => scheduleScan()).observe(document.documentElement, { childList: true, subtree: true, attributes: false });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onReady, { once: true });
+  else onReady();
+  window.addEventListener('load', () => scheduleScan(1000), { once: true });
+}

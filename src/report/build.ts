@@ -1,0 +1,107 @@
+// The one SiteReport builder (REPORT.md): popup, dashboard, exports and the audit all call this.
+import { DETECTORS } from '../detectors';
+import type { Detector } from '../detectors/types';
+import { type Finding, type FindingDraft, KIND_PRINCIPLE, PRINCIPLES, type StoredFinding } from '../model/finding';
+import type { VisitInfo } from '../model/observations';
+import { type DataKind, type DataUseEntry, SCHEMA_VERSION, type SiteReport } from '../model/report';
+import { mergeDraft } from '../background/merge';
+import { wordsFor } from './kinds';
+import { gradeOf, scorePrinciples } from './score';
+
+export interface BuildInput {
+  visit: VisitInfo;
+  findings: readonly StoredFinding[];
+  tool: { version: string; browser: string };
+  now?: Date;
+  detectors?: readonly Detector[];
+}
+
+const KIND_ORDER = Object.keys(KIND_PRINCIPLE);
+
+/** Derived findings (visit-level detectors) are computed here, from stored ones, every time. */
+export function withDerived(visit: VisitInfo, stored: readonly StoredFinding[], detectors: readonly Detector[] = DETECTORS): StoredFinding[] {
+  const out = [...stored];
+  for (const d of detectors) {
+    if (!d.derive) continue;
+    let drafts: FindingDraft[] = [];
+    try {
+      drafts = d.derive(stored, visit);
+    } catch (e) {
+      console.error(`[candor] detector ${d.id} derive failed`, e);
+    }
+    for (const dr of drafts) out.push(mergeDraft(undefined, dr, visit, visit.startedAt));
+  }
+  return out;
+}
+
+export function toFinding(s: StoredFinding): Finding {
+  const w = wordsFor(s);
+  return {
+    kind: s.kind,
+    principle: KIND_PRINCIPLE[s.kind],
+    title: w.title,
+    ...(s.vendor ? { vendor: s.vendor } : {}),
+    ...(s.company ? { company: s.company } : {}),
+    ...(s.category ? { category: s.category } : {}),
+    source: s.source,
+    confidence: s.confidence,
+    count: s.count,
+    evidence: s.evidence.map((e) => ({ ...e })),
+    details: Object.fromEntries(Object.entries(s.details).filter(([, v]) => v !== undefined)),
+    assessment: s.assessment ?? 'concern',
+    why: w.why,
+    action: w.action,
+  };
+}
+
+export function buildSiteReport(input: BuildInput): SiteReport {
+  const all = withDerived(input.visit, input.findings, input.detectors);
+  all.sort(
+    (a, b) =>
+      PRINCIPLES.indexOf(KIND_PRINCIPLE[a.kind]) - PRINCIPLES.indexOf(KIND_PRINCIPLE[b.kind]) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      a.firstAt - b.firstAt ||
+      a.key.localeCompare(b.key),
+  );
+  const findings = all.map(toFinding);
+  const principles = scorePrinciples(all, findings);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    site: input.visit.site,
+    url: input.visit.url,
+    generatedAt: (input.now ?? new Date()).toISOString(),
+    tool: { name: 'candor', version: input.tool.version, browser: input.tool.browser },
+    grade: gradeOf(principles),
+    principles,
+    findings,
+    dataUse: dataUseMap(findings),
+  };
+}
+
+const DATA_OF_KIND: Partial<Record<Finding['kind'], DataKind>> = {
+  tracker: 'pages-viewed',
+  identifier: 'identifiers',
+  fingerprinting: 'device-fingerprint',
+  keylogging: 'typed-input',
+  'session-replay': 'screen-recording',
+  'pii-leak': 'hashed-email',
+};
+
+/** Which kinds of data go to which companies (DESIGN.md: the privacy section is also a data-use map). */
+export function dataUseMap(findings: readonly Finding[]): DataUseEntry[] {
+  const by = new Map<string, { data: Set<DataKind>; vendors: Set<string> }>();
+  for (const f of findings) {
+    let kind = DATA_OF_KIND[f.kind];
+    if (!kind) continue;
+    if (f.kind === 'pii-leak' && f.details.hashed === false) kind = 'contact-details';
+    const company = f.company ?? f.vendor ?? (typeof f.details.destination === 'string' ? f.details.destination : undefined);
+    if (!company) continue;
+    const e = by.get(company) ?? { data: new Set<DataKind>(), vendors: new Set<string>() };
+    e.data.add(kind);
+    if (f.vendor) e.vendors.add(f.vendor);
+    by.set(company, e);
+  }
+  return [...by.entries()]
+    .map(([company, e]) => ({ company, data: [...e.data], vendors: [...e.vendors] }))
+    .sort((a, b) => b.data.length - a.data.length || a.company.localeCompare(b.company));
+}

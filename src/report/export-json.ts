@@ -1,0 +1,6 @@
+import type { SiteReport } from '../model/report';
+
+/** JSON export: an array of SiteReports, exactly the REPORT.md contract. */
+export function exportJson(reports: readonly SiteReport[]): string {
+  return JSON.stringify(reports, null, 2);
+}

@@ -1,0 +1,66 @@
+// Scores per principle and the grade. Explained, not magic: every point has a reason a person can read.
+import { type Finding, type Principle, PRINCIPLES, type StoredFinding } from '../model/finding';
+import type { Grade, PrincipleReason, PrincipleSummary } from '../model/report';
+import { specFor } from './kinds';
+
+export const NOTHING_FOUND = 'Nothing found either way on this page.';
+
+/**
+ * Every principle starts at 100. Concerns take points away, good practice gives some back, clamped to
+ * 0…100. A principle with no finding at all keeps 100 and is marked unassessed: absence of evidence is
+ * not held against the site (issue 2).
+ */
+export function scorePrinciples(stored: readonly StoredFinding[], findings: readonly Finding[]): Record<Principle, PrincipleSummary> {
+  const out = {} as Record<Principle, PrincipleSummary>;
+  for (const p of PRINCIPLES) {
+    const idx = findings.map((f, i) => (f.principle === p ? i : -1)).filter((i) => i >= 0);
+    const reasons: PrincipleReason[] = [];
+    let score = 100;
+    for (const i of idx) {
+      const pts = specFor(stored[i]!.kind).points(stored[i]!);
+      if (pts !== 0) {
+        reasons.push({ points: pts, why: findings[i]!.title });
+        score += pts;
+      }
+    }
+    score = Math.max(0, Math.min(100, Math.round(score)));
+    const byKind = new Map<string, StoredFinding[]>();
+    for (const i of idx) {
+      const s = stored[i]!;
+      byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
+    }
+    const phrases: string[] = [];
+    for (const [kind, fs] of byKind) {
+      const ph = specFor(kind as StoredFinding['kind']).phrase?.(fs);
+      if (ph) phrases.push(ph);
+    }
+    const summary = idx.length === 0 ? NOTHING_FOUND : phrases.length ? capitalise(phrases.join('; ')) + '.' : `${idx.length} finding${idx.length === 1 ? '' : 's'}.`;
+    reasons.sort((a, b) => a.points - b.points);
+    out[p] = { score, summary, reasons, assessed: idx.length > 0 };
+  }
+  return out;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const GRADES: [number, Grade][] = [
+  [90, 'A'],
+  [80, 'B'],
+  [70, 'C'],
+  [60, 'D'],
+  [50, 'E'],
+];
+
+/**
+ * The grade is the mean of the six scores, and no better than C when any principle is below 40:
+ * a site that records your screen cannot earn an A by having a privacy-policy link.
+ */
+export function gradeOf(principles: Record<Principle, PrincipleSummary>): Grade {
+  const scores = PRINCIPLES.map((p) => principles[p].score);
+  const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+  let g: Grade = GRADES.find(([min]) => mean >= min)?.[1] ?? 'F';
+  if (Math.min(...scores) < 40 && (g === 'A' || g === 'B')) g = 'C';
+  return g;
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+
+// The manifest is the extension's promise to its users: every permission here is
+// listed in tests/permissions.allowlist.json and CI fails when they drift apart.
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Candor',
+    description:
+      'See how the sites you visit market to you with data and AI: trackers, AI chat, personalised prices, consent and your rights.',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'webRequest',
+      'webNavigation',
+      'tabs',
+      'declarativeNetRequest',
+      ...(browser === 'firefox' ? [] : []),
+    ],
+    host_permissions: ['<all_urls>'],
+    incognito: browser === 'firefox' ? 'spanning' : 'split',
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'self'"
+        : { extension_pages: "script-src 'self'; object-src 'self'" },
+    browser_specific_settings:
+      browser === 'firefox'
+        ? { gecko: { id: 'candor@candor.invalid', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } }
+        : undefined,
+    action: { default_title: 'Candor: how this site markets to you' },
+  }),
+});
