@@ -62,7 +62,7 @@ function TabReport({ tabId }: { tabId: number }) {
           No trackers, AI or pricing tricks found on this page so far.
         </p>
       )}
-      <ReportView report={report} />
+      <ReportView report={report} visitId={visitId ?? ''} tabId={tabId} />
       <div className="toolbar">
         <button onClick={() => download(`candor-${report.site}.json`, exportJson([report]), 'application/json')}>Export JSON</button>
       </div>

@@ -7,6 +7,7 @@ import type { FindingDraft } from '../model/finding';
 import type { DomSnapshot, PageEvent, RequestObservation, VisitInfo } from '../model/observations';
 import type { CandorDb } from '../storage/db';
 import { hostOf, siteOf } from './site';
+import type { BackgroundService, ServiceContext } from './services';
 import { FindingWriter } from './writer';
 
 export interface EngineDeps {
@@ -14,6 +15,8 @@ export interface EngineDeps {
   detectors: readonly Detector[];
   trackers: TrackerDb;
   catalog: readonly CatalogEntry[];
+  /** database-reading detectors (price history, learned trackers); see services.ts */
+  services?: readonly BackgroundService[];
   now?: () => number;
   /** called after findings of these visits were stored (badge updates) */
   onWritten?: (visitIds: Set<string>) => void;
@@ -31,7 +34,7 @@ export class Engine {
   constructor(private deps: EngineDeps) {
     this.now = deps.now ?? Date.now;
     this.writer = new FindingWriter(deps.db, deps.onWritten, this.now);
-    this.pageTypes = new Set(deps.detectors.flatMap((d) => d.pageEventTypes ?? []));
+    this.pageTypes = new Set([...deps.detectors, ...(deps.services ?? [])].flatMap((d) => d.pageEventTypes ?? []));
   }
 
   /** MAIN-world event types some detector consumes; anything else from a page is dropped. */
@@ -102,6 +105,7 @@ export class Engine {
     const visit = await this.visitFor(req.tabId);
     if (!visit) return;
     await this.run(visit, 'network', (d, ctx) => d.onRequest?.(req, ctx));
+    await this.runServices(visit, 'network', (s, ctx) => s.onRequest?.(req, ctx));
   }
 
   async onPageEvents(tabId: number, events: PageEvent[]): Promise<void> {
@@ -110,6 +114,7 @@ export class Engine {
     for (const ev of events) {
       if (!this.pageTypes.has(ev.type)) continue;
       await this.run(visit, 'page', (d, ctx) => (d.pageEventTypes?.includes(ev.type) ? d.onPageEvent?.(ev, ctx) : undefined));
+      await this.runServices(visit, 'page', (s, ctx) => (s.pageEventTypes?.includes(ev.type) ? s.onPageEvent?.(ev, ctx) : undefined));
     }
   }
 
@@ -117,6 +122,27 @@ export class Engine {
     const visit = await this.visitFor(tabId);
     if (!visit) return;
     await this.run(visit, 'dom', (d, ctx) => d.onDom?.(snap, ctx));
+    await this.runServices(visit, 'dom', (s, ctx) => s.onDom?.(snap, ctx));
+  }
+
+  private async runServices(
+    visit: VisitInfo,
+    channel: ObservationSource,
+    call: (s: BackgroundService, ctx: ServiceContext) => Promise<FindingDraft[]> | undefined,
+  ): Promise<void> {
+    const services = this.deps.services ?? [];
+    if (services.length === 0) return;
+    const ctx: ServiceContext = { ...this.context(visit), db: this.deps.db, now: this.now() };
+    const drafts: FindingDraft[] = [];
+    for (const s of services) {
+      try {
+        const out = await call(s, ctx);
+        if (out) drafts.push(...out);
+      } catch (e) {
+        console.error(`[candor] service ${s.id} failed`, e);
+      }
+    }
+    await this.store(visit, channel, drafts);
   }
 
   private run(
@@ -134,6 +160,10 @@ export class Engine {
         console.error(`[candor] detector ${d.id} failed`, e);
       }
     }
+    return this.store(visit, channel, drafts);
+  }
+
+  private store(visit: VisitInfo, channel: ObservationSource, drafts: FindingDraft[]): Promise<void> {
     // What a finding rests on is decided by the channel it came through, never by the payload:
     // a page cannot forge a network-sourced finding (DESIGN.md, rules of the house).
     const safe = channel === 'network' ? drafts : drafts.map((d) => (d.source === 'network' ? { ...d, source: channel } : d));

@@ -6,16 +6,16 @@ import { DETECTORS } from '../detectors';
 import { createTrackerDb } from '../detectors/tracker-db';
 import type { TrackerIndex } from '../detectors/tracker-index-build';
 import trackerIndex from '../generated/tracker-index.json';
-import type { DomSnapshot, PageEvent } from '../model/observations';
 import { buildSiteReport } from '../report/build';
 import { getDb } from '../storage/db';
 import { findingsForVisit } from '../storage/queries';
 import { getSettings } from '../storage/settings';
 import { Engine } from './engine';
-import { createDispatcher, type Handlers } from './messages';
+import { SERVICES } from './services';
+import { allHandlers } from './handlers';
+import { createDispatcher } from './messages';
 import { isObservableUrl } from './site';
 import { decodeBody, parseSetCookies, type RequestDetailsLike, toRequestObservation } from '../observe/network';
-import { sanitizeSnapshot, sanitizePageEvents } from './sanitize';
 
 export function startBackground(): void {
   const db = getDb();
@@ -26,6 +26,7 @@ export function startBackground(): void {
     detectors: DETECTORS,
     trackers,
     catalog: CATALOG,
+    services: SERVICES,
     onWritten: (visitIds) => void updateBadges(visitIds),
   });
   /** tabs whose current page is not observed (private window without opt-in) */
@@ -131,30 +132,7 @@ export function startBackground(): void {
     return buildSiteReport({ visit, findings, tool: { version: browser.runtime.getManifest().version, browser: toolBrowser } });
   }
 
-  const handlers: Handlers = {
-    'observe/dom': async (msg, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || ignoredTabs.has(tabId)) return { ok: true };
-      await visitReady(tabId);
-      const snap = sanitizeSnapshot(msg.snapshot as DomSnapshot, sender.url, sender.frameId === 0);
-      if (snap) await engine.onDom(tabId, snap);
-      return { ok: true };
-    },
-    'observe/page-events': async (msg, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || ignoredTabs.has(tabId)) return { ok: true };
-      await visitReady(tabId);
-      await engine.onPageEvents(tabId, sanitizePageEvents(msg.events as PageEvent[], engine.acceptedPageEventTypes));
-      return { ok: true };
-    },
-    'report/for-tab': async ({ tabId }) => {
-      const tab = await browser.tabs.get(tabId).catch(() => undefined);
-      if (tab && !isObservableUrl(tab.url)) return { report: null, reason: 'not-observable' };
-      const report = await reportForTab(tabId);
-      return report ? { report } : { report: null, reason: 'no-visit' };
-    },
-    'status/get': async () => ({ writeError: engine.writer.lastError }),
-  };
+  const handlers = allHandlers({ db, engine, browser, ignoredTabs, visitReady, reportForTab });
   const dispatch = createDispatcher(handlers, browser.runtime.id, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((msg, sender) => dispatch(msg, sender as never));
 

@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import type { AuditError, SiteReport } from '../model/report';
 import { launchWithExtension, type Launched } from './launch';
+import { PROBES, runProbes } from './probes';
 
 export interface AuditOptions {
   extensionDir: string;
@@ -82,6 +83,10 @@ async function auditOne(b: Launched, url: string, o: AuditOptions, index: number
     await page.waitForTimeout(o.wait ?? DEFAULT_WAIT);
     const tabId = await tabIdOf(b, page);
     if (tabId === null) return { url, error: 'the extension did not see this page (no browser tab matched it)' };
+    if (o.interact) {
+      await runProbes(PROBES, page, { url, tabId, ext: b, log: o.log ?? ((m) => process.stderr.write(m + '\n')) });
+      await page.waitForTimeout(500);
+    }
     const report = await stableReport(b, tabId);
     if (!report) return { url, error: 'the extension recorded no visit for this page' };
     report.tool.browser = b.browserLabel;

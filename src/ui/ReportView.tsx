@@ -3,6 +3,7 @@
 // All page-derived text is rendered as React text nodes (escaped); nothing is ever set as HTML.
 import { type Finding, type Principle, PRINCIPLES } from '../model/finding';
 import type { SiteReport } from '../model/report';
+import { PANELS } from './panels';
 import { useReportUi } from './store';
 
 export const PRINCIPLE_LABEL: Record<Principle, { name: string; question: string }> = {
@@ -78,7 +79,7 @@ export function FindingItem({ f, id }: { f: Finding; id: string }) {
   );
 }
 
-export function ReportView({ report }: { report: SiteReport }) {
+export function ReportView({ report, visitId = '', tabId = null }: { report: SiteReport; visitId?: string; tabId?: number | null }) {
   const openPrinciple = useReportUi((s) => s.openPrinciple);
   const togglePrinciple = useReportUi((s) => s.togglePrinciple);
   return (
@@ -94,6 +95,9 @@ export function ReportView({ report }: { report: SiteReport }) {
           </p>
         </div>
       </header>
+      {PANELS.filter((x) => x.principle === 'top' && x.show(report)).map((x) => (
+        <x.Component key={x.id} report={report} visitId={visitId} tabId={tabId} />
+      ))}
       <ul className="principles">
         {PRINCIPLES.map((p) => {
           const s = report.principles[p];
@@ -114,6 +118,9 @@ export function ReportView({ report }: { report: SiteReport }) {
               {open && (
                 <div className="principle-body">
                   <p className="question">{PRINCIPLE_LABEL[p].question}</p>
+                  {PANELS.filter((x) => x.principle === p && x.show(report)).map((x) => (
+                    <x.Component key={x.id} report={report} visitId={visitId} tabId={tabId} />
+                  ))}
                   {s.reasons.length > 0 && (
                     <details className="reasons">
                       <summary>Why {s.score}?</summary>

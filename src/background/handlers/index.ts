@@ -1,0 +1,10 @@
+// All message handlers. The type check below fails the build when a message type has no handler.
+import type { Handlers } from '../messages';
+import { coreHandlers } from './core';
+import type { BackgroundDeps } from './types';
+
+export function allHandlers(deps: BackgroundDeps): Handlers {
+  return {
+    ...coreHandlers(deps),
+  } as Handlers satisfies Handlers;
+}
