@@ -4,7 +4,7 @@
 // Layout of a sites root:  <root>/<host name>/<path>      static files (index.html for "/")
 //                          <root>/<host name>/_server.ts  optional dynamic handler (see SiteHandler)
 //                          <root>/<host name>/.host      an empty vendor host (answers 204 to anything)
-//                          <root>/vendors.json            { "host/path": "node_modules/pkg/file.js" }
+//                          <root>/vendors*.json           { "host/path": "node_modules/pkg/file.js" }
 // One port speaks both HTTP and HTTPS (the first byte tells TLS apart), so https:// vendor URLs work.
 import { createServer as createHttp, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
@@ -65,9 +65,9 @@ export async function serveSites(o: ServeOptions): Promise<SiteServer> {
       const p = join(root, name);
       if (statSync(p).isDirectory()) hostDirs.set(name.toLowerCase(), p);
     }
-    const vj = join(root, 'vendors.json');
-    if (existsSync(vj)) {
-      for (const [k, v] of Object.entries(JSON.parse(readFileSync(vj, 'utf8')) as Record<string, string>)) {
+    // vendors.json, vendors.<concern>.json …: one file per concern keeps parallel work apart
+    for (const vj of readdirSync(root).filter((n) => /^vendors(\.[\w-]+)?\.json$/.test(n))) {
+      for (const [k, v] of Object.entries(JSON.parse(readFileSync(join(root, vj), 'utf8')) as Record<string, string>)) {
         vendorFiles.set(k.toLowerCase(), resolve(o.projectRoot, v));
       }
     }
