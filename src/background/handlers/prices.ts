@@ -7,6 +7,7 @@ import { extractPriceFromHtml } from '../../detectors/fairness/price-extract';
 import { capText, capUrl, type FindingDraft } from '../../model/finding';
 import type { CleanCheckResult } from '../../model/messages';
 import type { VisitInfo } from '../../model/observations';
+import { money as formatMoney } from '../../report/kinds/fairness';
 import type { CandorDb } from '../../storage/db';
 import { priceOfVisit } from '../services/prices';
 import type { HandlerModule } from './types';
@@ -32,7 +33,7 @@ export interface CleanCheckDeps {
 }
 
 function money(n: number | null | undefined, currency: string): string {
-  return n == null ? 'no price' : `${n.toFixed(2)}${currency ? ` ${currency}` : ''}`;
+  return n == null ? 'no price' : formatMoney(n, currency);
 }
 
 /** Runs the check for a visit, stores a finding and the result, and returns the result. */

@@ -63,10 +63,15 @@ function parts(doc: Document, shown: string): PriceParts {
     .filter((m) => m.key);
   const jsonLd = Array.from(doc.querySelectorAll('script[type="application/ld+json" i]')).slice(0, 30).map((s) => s.textContent ?? '');
   const p = doc.querySelector('[itemprop="price"]');
-  const scope = p?.closest('[itemscope]') ?? doc;
+  // the Offer's own scope first, then the Product around it (name and sku usually live there)
+  const offer = p?.closest('[itemscope]');
+  const scopes = [offer, offer?.parentElement?.closest('[itemscope]'), doc].filter((x): x is Element | Document => !!x);
   const prop = (n: string) => {
-    const e = scope.querySelector(`[itemprop="${n}"]`);
-    return e ? (e.getAttribute('content') ?? e.textContent ?? '').trim() : undefined;
+    for (const scope of scopes) {
+      const e = scope.querySelector(`[itemprop="${n}"]`);
+      if (e) return (e.getAttribute('content') ?? e.textContent ?? '').trim();
+    }
+    return undefined;
   };
   return {
     jsonLd,

@@ -29,8 +29,11 @@ function read(el: Element): UrgencyClaim | null {
   const full = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   if (!own || full.length > 250) return null;
   if (CLOCK_RE.test(full)) {
-    // the clock's container says what the clock is for ("Offer ends in", "Order within … for delivery")
-    const context = (el.parentElement && (el.parentElement.textContent ?? '').length <= 300 ? el.parentElement.textContent ?? '' : full).replace(/\s+/g, ' ').trim();
+    // an element holding only the digits is explained by its container ("Offer ends in", "Order
+    // within … for next-day delivery"); an element with words of its own explains itself
+    const bare = CLOCK_RE.test(own) && own.replace(CLOCK_RE, '').trim().length < 3;
+    const parentText = (el.parentElement?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const context = bare && parentText.length <= 300 ? parentText : full;
     if (classifyUrgency(context, { hasClock: true }) === 'countdown') {
       const secs = clockSeconds(full) ?? 0;
       return { pattern: 'countdown', text: capText(context, 200), deadline: Math.round((Date.now() + secs * 1000) / 1000) * 1000 };
