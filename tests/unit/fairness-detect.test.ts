@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCatalogFile } from '../../src/catalog/schema';
 import { fairnessDetector } from '../../src/detectors/fairness';
-import { launchDarklyEvaluations, optimizelyDecisions } from '../../src/detectors/fairness/experiments';
+import { experimentsFromPageEvent, experimentsFromRequest, launchDarklyEvaluations, optimizelyDecisions } from '../../src/detectors/fairness/experiments';
 import type { DomSnapshot, PageEvent } from '../../src/model/observations';
 import { mergeDraft } from '../../src/background/merge';
 import { buildSiteReport } from '../../src/report/build';
@@ -35,26 +35,26 @@ describe('experiments from the network (cannot be forged by the page)', () => {
     expect(optimizelyDecisions('not json')).toEqual([]);
   });
   it('turns a POST to logx.optimizely.com into an experiment finding keyed like the vendor finding', () => {
-    const [d] = fairnessDetector.onRequest!(req('https://logx.optimizely.com/v1/events', { method: 'POST', type: 'xmlhttprequest', body: OPTIMIZELY_BODY }), ctx);
+    const [d] = experimentsFromRequest(req('https://logx.optimizely.com/v1/events', { method: 'POST', type: 'xmlhttprequest', body: OPTIMIZELY_BODY }), ctx);
     expect(d).toMatchObject({ kind: 'experiment', key: 'experiment:optimizely', vendor: 'Optimizely', source: 'network', details: { experiments: [{ id: 'price_display_test', variant: 'control' }] } });
   });
   it('ignores GETs, other hosts, and events without decisions', () => {
-    expect(fairnessDetector.onRequest!(req('https://logx.optimizely.com/v1/events', { method: 'GET' }), ctx)).toEqual([]);
-    expect(fairnessDetector.onRequest!(req('https://www.shop.example/v1/events', { method: 'POST', body: OPTIMIZELY_BODY }), ctx)).toEqual([]);
-    expect(fairnessDetector.onRequest!(req('https://logx.optimizely.com/v1/events', { method: 'POST', body: '{"visitors":[]}' }), ctx)).toEqual([]);
+    expect(experimentsFromRequest(req('https://logx.optimizely.com/v1/events', { method: 'GET' }), ctx)).toEqual([]);
+    expect(experimentsFromRequest(req('https://www.shop.example/v1/events', { method: 'POST', body: OPTIMIZELY_BODY }), ctx)).toEqual([]);
+    expect(experimentsFromRequest(req('https://logx.optimizely.com/v1/events', { method: 'POST', body: '{"visitors":[]}' }), ctx)).toEqual([]);
   });
 });
 
 describe('experiments from SDK state (page events)', () => {
   const ev = (data: Record<string, unknown>): PageEvent => ({ type: 'experiments', at: 1, data });
   it('maps SDK reads to catalog vendors, and anti-flicker snippets', () => {
-    const out = fairnessDetector.onPageEvent!(ev({ reads: [{ vendor: 'growthbook', via: 'window._growthbook', experiments: [{ id: 'checkout-test', variant: 'green' }] }, { vendor: 'datalayer', via: 'dataLayer', experiments: [{ id: 'checkout-test', variant: '1' }] }], antiFlicker: ['vwo'] }), ctx);
+    const out = experimentsFromPageEvent(ev({ reads: [{ vendor: 'growthbook', via: 'window._growthbook', experiments: [{ id: 'checkout-test', variant: 'green' }] }, { vendor: 'datalayer', via: 'dataLayer', experiments: [{ id: 'checkout-test', variant: '1' }] }], antiFlicker: ['vwo'] }), ctx);
     expect(out.map((d) => [d.key, d.source])).toEqual([['experiment:growthbook', 'page'], ['experiment:vwo', 'page']]);
     expect(out[0]!.details.experiments).toEqual([{ id: 'checkout-test', variant: 'green' }]);
     expect(out[1]!.details.antiFlicker).toBe(true);
   });
   it('nothing read, nothing reported; unknown anti-flicker names are dropped', () => {
-    expect(fairnessDetector.onPageEvent!(ev({ reads: [{ vendor: 'growthbook', experiments: [] }], antiFlicker: ['no-such-vendor'] }), ctx)).toEqual([]);
+    expect(experimentsFromPageEvent(ev({ reads: [{ vendor: 'growthbook', experiments: [] }], antiFlicker: ['no-such-vendor'] }), ctx)).toEqual([]);
   });
 });
 
@@ -86,7 +86,7 @@ describe('page-level fairness', () => {
 describe('wording', () => {
   it('says which experiments you are in, in plain words, with page text as data', () => {
     const v = visitFor(PAGE);
-    const d = fairnessDetector.onRequest!(req('https://logx.optimizely.com/v1/events', { method: 'POST', body: OPTIMIZELY_BODY }), ctx)[0]!;
+    const d = experimentsFromRequest(req('https://logx.optimizely.com/v1/events', { method: 'POST', body: OPTIMIZELY_BODY }), ctx)[0]!;
     const u = fairnessDetector.onDom!(dom({ urgency: [{ pattern: 'low-stock', text: '<img src=x onerror=alert(1)> Only 2 left' }] }), ctx)[0]!;
     const report = buildSiteReport({ visit: v, findings: [mergeDraft(undefined, d, v, 1), mergeDraft(undefined, u, v, 2)], tool: { version: 't', browser: 't' } });
     expect(report.findings.map((f) => f.title)).toEqual([

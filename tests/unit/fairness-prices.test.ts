@@ -169,3 +169,23 @@ describe('runCleanCheck', () => {
     expect(fetched).toEqual([]);
   });
 });
+
+describe('experiments accumulated over a visit (experiments service)', () => {
+  it('two Optimizely impressions in separate requests make one finding listing both experiments', async () => {
+    const { experimentsService } = await import('../../src/background/services/experiments');
+    const e = new Engine({ db, detectors: DETECTORS, trackers: trackerDb(), catalog: CATALOG, services: [experimentsService], now: () => clock });
+    const v = await e.startVisit(1, 'https://shop.example/');
+    const body = (rule: string, variant: string) =>
+      JSON.stringify({ visitors: [{ snapshots: [{ decisions: [{ experiment_id: '1', variation_id: '2', metadata: { flag_key: 'f', rule_key: rule, variation_key: variant } }] }] }] });
+    const post = (b: string) => ({ phase: 'request' as const, url: 'https://logx.optimizely.com/v1/events', type: 'xmlhttprequest', method: 'POST', tabId: 1, frameId: 0, topUrl: '', at: clock, body: b });
+    await e.onRequest(post(body('price_test', 'control')));
+    await e.onRequest(post(body('banner_test', 'b')));
+    await e.writer.whenIdle();
+    const f = (await findingsForVisit(db, v.visitId)).find((x) => x.key === 'experiment:optimizely')!;
+    expect(f.details.experiments).toEqual([
+      { id: 'price_test', variant: 'control', flag: 'f' },
+      { id: 'banner_test', variant: 'b', flag: 'f' },
+    ]);
+    expect(f.source).toBe('network');
+  });
+});

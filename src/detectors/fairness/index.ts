@@ -1,11 +1,11 @@
 // Fairness on one page: pricing and personalisation engines where prices are shown, the algorithmic-
 // pricing disclosure, urgency claims, experiments you are in, and third-party scripts rewriting prices.
-// Price history and clean-visit comparison need the database: src/background/services/prices.ts.
+// Price history and clean-visit comparison need the database (src/background/services/prices.ts), and
+// so does the list of experiments, accumulated over the visit (src/background/services/experiments.ts).
 import type { CatalogEntry } from '../../catalog/schema';
 import { capText, capUrl, type FindingDraft } from '../../model/finding';
 import type { DomSnapshot, PageEvent } from '../../model/observations';
 import type { Detector, DetectorContext } from '../types';
-import { experimentsFromPageEvent, experimentsFromRequest } from './experiments';
 import type { ExtractedPrice } from './price-extract';
 
 interface PricesSection {
@@ -122,11 +122,9 @@ function priceRewrite(ev: PageEvent, ctx: DetectorContext): FindingDraft[] {
 
 export const fairnessDetector: Detector = {
   id: 'fairness',
-  pageEventTypes: ['experiments', 'price-rewrite'],
-  onRequest: experimentsFromRequest,
+  pageEventTypes: ['price-rewrite'],
   onPageEvent(ev, ctx) {
-    if (ev.type === 'price-rewrite') return priceRewrite(ev, ctx);
-    return experimentsFromPageEvent(ev, ctx);
+    return ev.type === 'price-rewrite' ? priceRewrite(ev, ctx) : [];
   },
   onDom(snap, ctx) {
     const out: FindingDraft[] = [];
