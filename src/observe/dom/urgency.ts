@@ -26,8 +26,11 @@ function ownText(el: Element): string {
 
 function read(el: Element): UrgencyClaim | null {
   const own = ownText(el);
-  const full = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (!own || full.length > 250) return null;
+  if (!own) return null; // containers are read through the elements holding their words
+  const raw = el.textContent ?? '';
+  if (raw.length > 1000) return null;
+  const full = raw.replace(/\s+/g, ' ').trim();
+  if (full.length > 250) return null;
   if (CLOCK_RE.test(full)) {
     // an element holding only the digits is explained by its container ("Offer ends in", "Order
     // within … for next-day delivery"); an element with words of its own explains itself

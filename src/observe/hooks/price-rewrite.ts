@@ -1,8 +1,9 @@
 // Client-side price rewriting: a script changing the text of a price element after the page loaded
 // (a pricing or personalisation engine swapping the price the server sent). We wrap the text setters
-// only once the page has loaded, so loading is untouched; each wrapper calls the original first (same
-// result, same exceptions) and then does a cheap check: a digit in the new text, and a price-looking
-// ancestor. The calling script comes from the stack; whether it is a third party is decided later.
+// only once the page has loaded, so loading is untouched. Each wrapper does the cheap tests first (a
+// digit in the new text, a price-looking ancestor), reads the old text only for price elements, then
+// calls the original setter (same result, same exceptions) and reports after it returned. The calling
+// script comes from the stack; whether it is a third party is decided by the detector.
 import { emit } from './emit';
 import { callerScript } from './stack';
 
@@ -16,10 +17,8 @@ function describe(el: Element): string {
   return `${el.tagName.toLowerCase()}${id}${cls}`;
 }
 
-function check(el: Element | null, before: string, after: unknown): void {
-  if (sent >= MAX_EVENTS || !el || typeof after !== 'string' || !/\d/.test(after) || before === after) return;
-  const priceEl = el.closest(PRICE_SEL);
-  if (!priceEl) return;
+function report(priceEl: Element, before: string, after: string): void {
+  if (before === after) return;
   const script = callerScript();
   if (!script) return;
   sent++;
@@ -33,17 +32,22 @@ function wrapSetter(proto: object, prop: string, target: (node: Node) => Element
   Object.defineProperty(proto, prop, {
     ...d,
     set(this: Node, v: unknown) {
+      let priceEl: Element | null = null;
       let before = '';
-      let el: Element | null = null;
+      const text = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+      // cheapest tests first: most text writes carry no digit or are nowhere near a price
       try {
-        el = target(this);
-        before = el && el.isConnected ? read(this) : '';
+        if (sent < MAX_EVENTS && /\d/.test(text)) {
+          const el = target(this);
+          priceEl = el && el.isConnected ? el.closest(PRICE_SEL) : null;
+          if (priceEl) before = read(this);
+        }
       } catch {
-        el = null;
+        priceEl = null;
       }
       origSet.call(this, v);
       try {
-        if (el && el.isConnected) check(el, before, typeof v === 'string' ? v : String(v));
+        if (priceEl) report(priceEl, before, text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80));
       } catch {
         // never throw into the page
       }
