@@ -66,6 +66,7 @@ describe('classifyUrgency (Mathur et al.)', () => {
     ['Someone in Leeds just bought this', 'activity', false],
     ['Limited-time offer: 30% off today', 'limited-time', false],
     ['Deal ends soon', 'limited-time', false],
+    ['Hurry! Sale ends Sunday', 'limited-time', false],
   ])('%s → %s', (text, pattern, hasClock) => expect(classifyUrgency(text, { hasClock })).toBe(pattern));
 
   it.each([
@@ -75,6 +76,7 @@ describe('classifyUrgency (Mathur et al.)', () => {
     ['Free returns within 30 days', false],
     ['In stock', false],
     ['Opening hours 09:00:00', true],
+    ['There is no need to hurry with the assembly.', false],
   ])('not urgency: %s', (text, hasClock) => expect(classifyUrgency(text, { hasClock })).toBeNull());
 
   it('reads the seconds left on a clock', () => {

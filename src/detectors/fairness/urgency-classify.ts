@@ -30,7 +30,8 @@ const LIMITED_TIME = [
   /\b(offer|sale|deal|discount|price)\s+(ends|expires)\s+(soon|today|tonight|in)\b/i,
   /\b(today|tonight)\s+only\b/i,
   /\blast\s+chance\b/i,
-  /\bhurry\b/i,
+  // "hurry" alone is common prose; as a sales claim it comes first or with the thing running out
+  /^hurry\b|\bhurry\b.{0,40}\b(left|ends?|now|before|while|sale|offer|stock|fast)\b/i,
   /\bends\s+(soon|today|tonight|at\s+midnight)\b/i,
   /\bflash\s+sale\b/i,
 ];
