@@ -1,9 +1,21 @@
 // Everything the MAIN-world script installs, in one list. Hooks are transparent: same return values,
 // same exceptions; a hook's own failure is swallowed, never thrown into the page (DESIGN.md).
 import { flush } from './emit';
+import { installFingerprintHooks } from './fingerprint';
 import { installGlobalsProbe } from './globals';
+import { installKeylogHooks } from './keylog';
+import { installOutgoingHooks } from './outgoing';
+import { installReplayHooks } from './replay';
 
-const INSTALLERS: [string, () => void][] = [['globals', installGlobalsProbe]];
+// Order matters: keylog registers its own listeners before replay wraps addEventListener, and the
+// outgoing hook is installed once its subscribers exist.
+const INSTALLERS: [string, () => void][] = [
+  ['globals', installGlobalsProbe],
+  ['keylog', installKeylogHooks],
+  ['fingerprint', installFingerprintHooks],
+  ['replay', installReplayHooks],
+  ['outgoing', installOutgoingHooks],
+];
 
 export function installHooks(): void {
   for (const [name, install] of INSTALLERS) {
