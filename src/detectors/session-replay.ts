@@ -7,11 +7,26 @@ import { capText, capUrl, type FindingDraft } from '../model/finding';
 import { evidence, hostOf, whoIs } from './privacy-util';
 import type { Detector } from './types';
 
-/** A recording sends the page's DOM first (kilobytes), then every change: at least two uploads and
- *  2 KB in total. Analytics beacons that also happen to listen for clicks send a few hundred bytes. */
-export const MIN_UPLOADS = 2;
-export const MIN_BYTES = 2048;
-const BEHAVIOURS = new Set(['input', 'keyboard', 'mouse', 'scroll', 'touch']);
+/**
+ * What sets a recorder apart from event analytics that also watch the DOM and count clicks
+ * (autocapture, heatmaps): it follows the pointer as it moves, and your input or scrolling, and sends
+ * the page's content — at least half a kilobyte even gzip-compressed (Mixpanel's recorder sends
+ * ~0.9 KB for a small page's first batch; rrweb uncompressed sends several KB).
+ */
+export const MIN_UPLOADS = 1;
+export const MIN_BYTES = 512;
+const BEHAVIOURS = new Set(['input', 'keyboard', 'pointer-movement', 'clicks', 'scroll']);
+
+const LISTEN_WORDS: Record<string, string> = {
+  input: 'typing in fields',
+  keyboard: 'keystrokes',
+  'pointer-movement': 'mouse movements',
+  clicks: 'clicks',
+  scroll: 'scrolling',
+};
+export function listenWords(listens: readonly unknown[]): string {
+  return listens.map((l) => LISTEN_WORDS[String(l)] ?? String(l)).join(', ');
+}
 
 interface Upload {
   host: string;
@@ -40,7 +55,8 @@ export const sessionReplayDetector: Detector = {
     const uploads = uploadsOf(ev.data.uploads);
     const count = uploads.reduce((n, u) => n + u.count, 0);
     const bytes = uploads.reduce((n, u) => n + u.bytes, 0);
-    if (listens.length === 0 || count < MIN_UPLOADS || bytes < MIN_BYTES) return [];
+    const follows = listens.includes('pointer-movement') && (listens.includes('input') || listens.includes('scroll') || listens.includes('keyboard'));
+    if (!follows || count < MIN_UPLOADS || bytes < MIN_BYTES) return [];
     const who = whoIs(host, ctx);
     const site = ctx.siteOf(host);
     const catalog = who.catalogId ? ctx.catalog.find((e) => e.id === who.catalogId) : undefined;
@@ -55,7 +71,7 @@ export const sessionReplayDetector: Detector = {
         source: 'page',
         confidence: 'likely',
         evidence: [
-          evidence(script, `watches every change to the page, listens to your ${listens.join(', ')}, and sent ${count} uploads (${Math.round(bytes / 1024)} KB) to ${dest}`, ev.at),
+          evidence(script, `watches every change to the page, follows your ${listenWords(listens)}, and sent ${count} upload${count === 1 ? '' : 's'} (${(bytes / 1024).toFixed(1)} KB) to ${dest}`, ev.at),
         ],
         details: {
           script,

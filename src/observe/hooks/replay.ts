@@ -11,9 +11,11 @@ export const REPLAY_EVENT = 'replay';
 
 /** event types a recorder listens to, by what they reveal */
 const LISTEN: Record<string, string> = {
-  input: 'input', change: 'input', keydown: 'keyboard', keyup: 'keyboard', keypress: 'keyboard',
-  mousemove: 'mouse', mousedown: 'mouse', mouseup: 'mouse', click: 'mouse', pointermove: 'mouse', pointerdown: 'mouse',
-  touchstart: 'touch', touchmove: 'touch', scroll: 'scroll', focus: 'input', blur: 'input',
+  input: 'input', change: 'input', focus: 'input', blur: 'input',
+  keydown: 'keyboard', keyup: 'keyboard', keypress: 'keyboard',
+  mousemove: 'pointer-movement', pointermove: 'pointer-movement', touchmove: 'pointer-movement',
+  mousedown: 'clicks', mouseup: 'clicks', click: 'clicks', pointerdown: 'clicks', touchstart: 'clicks',
+  scroll: 'scroll',
 };
 
 interface Group {
