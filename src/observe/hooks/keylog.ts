@@ -23,6 +23,8 @@ interface Watched {
   forms: [string, string][];
   submitted: boolean;
   version: number;
+  /** hashes being computed for the current value: requests sent meanwhile are checked again after */
+  hashing?: Promise<void>;
 }
 
 const fields = new Map<Element, Watched>();
@@ -89,18 +91,21 @@ function onInput(e: Event): void {
     fields.set(el, (w = { type, name, forms: [], submitted: false, version: 0 }));
   }
   const version = ++w.version;
+  w.hashing = undefined;
   const watched = w;
   watched.forms = syncForms(value);
-  // hashes are computed off the keystroke path, once typing pauses
-  setTimeout(() => {
-    if (watched.version !== version) return;
-    hashForms(value).then(
+  const hash = () => {
+    if (watched.version !== version || watched.hashing) return;
+    watched.hashing = hashForms(value).then(
       (h) => {
         if (watched.version === version) watched.forms = [...syncForms(value), ...h];
       },
       () => {},
     );
-  }, 200);
+  };
+  // hashes are computed off the keystroke path: once typing pauses, or at once when the field is left
+  if (e.type === 'change') hash();
+  else setTimeout(hash, 200);
 }
 
 function onSubmit(e: Event): void {
@@ -125,23 +130,31 @@ export function installKeylogHooks(): void {
     } catch {
       return;
     }
-    const query = u.search + u.hash;
-    const body = o.text ?? '';
-    const queryLower = query.toLowerCase();
-    const bodyLower = body.toLowerCase();
-    for (const w of fields.values()) {
-      if (w.submitted || w.forms.length === 0) continue;
-      for (const [encoding, form] of w.forms) {
-        const hex = encoding === 'md5' || encoding === 'sha1' || encoding === 'sha256';
-        const inQuery = hex ? queryLower.includes(form) : query.includes(form);
-        const inBody = !inQuery && (hex ? bodyLower.includes(form) : body.includes(form));
-        if (!inQuery && !inBody) continue;
-        const key = `${w.type}|${w.name}|${u.hostname}|${encoding}`;
-        if (reported.has(key) || reported.size > 100) break;
-        reported.add(key);
-        emit(KEYLOG_EVENT, { fieldType: w.type, fieldName: w.name, destination: u.hostname, api: o.api, part: inQuery ? 'query' : 'body', encoding }, callerScript());
-        break;
-      }
-    }
+    const script = callerScript();
+    check(u, o.text ?? '', o.api, script);
+    // a value hashed by the page at the moment it was typed may be sent before our own hashes are
+    // ready: look again once they are (the request's text is kept only for that moment)
+    const pending = [...fields.values()].map((w) => w.hashing).filter(Boolean);
+    if (pending.length) void Promise.all(pending).then(() => check(u, o.text ?? '', o.api, script));
   });
+}
+
+function check(u: URL, body: string, api: string, script: string | undefined): void {
+  const query = u.search + u.hash;
+  const queryLower = query.toLowerCase();
+  const bodyLower = body.toLowerCase();
+  for (const w of fields.values()) {
+    if (w.submitted || w.forms.length === 0) continue;
+    for (const [encoding, form] of w.forms) {
+      const hex = encoding === 'md5' || encoding === 'sha1' || encoding === 'sha256';
+      const inQuery = hex ? queryLower.includes(form) : query.includes(form);
+      const inBody = !inQuery && (hex ? bodyLower.includes(form) : body.includes(form));
+      if (!inQuery && !inBody) continue;
+      const key = `${w.type}|${w.name}|${u.hostname}|${encoding}`;
+      if (reported.has(key) || reported.size > 100) break;
+      reported.add(key);
+      emit(KEYLOG_EVENT, { fieldType: w.type, fieldName: w.name, destination: u.hostname, api, part: inQuery ? 'query' : 'body', encoding }, script);
+      break;
+    }
+  }
 }
