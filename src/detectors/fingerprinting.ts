@@ -38,7 +38,7 @@ export const fingerprintingDetector: Detector = {
       {
         kind: 'fingerprinting',
         key: `fingerprinting:${technique}:${host || 'inline'}`,
-        vendor: who.vendor,
+        vendor: who.vendor ?? (host && ctx.isThirdParty(host) ? ctx.siteOf(host) : undefined),
         company: who.company,
         source: 'page',
         confidence: weak ? 'possible' : 'likely',

@@ -65,7 +65,8 @@ export const sessionReplayDetector: Detector = {
       {
         kind: 'session-replay',
         key: `session-replay:${catalog?.id ?? site}`,
-        vendor: catalog?.vendor ?? who.vendor,
+        // an unlisted recorder is named by its site, so the data-use map can say who gets the recording
+        vendor: catalog?.vendor ?? who.vendor ?? site,
         company: catalog?.company ?? who.company,
         category: 'session-replay',
         source: 'page',

@@ -108,7 +108,7 @@ export const privacyKinds: KindSpecs = {
         action: 'Use a browser with fingerprinting protection (Firefox’s strict mode, Brave, Tor Browser) on this site.',
       };
     },
-    points: (f) => (f.confidence === 'possible' ? -2 : -6),
+    points: (f) => (f.confidence === 'possible' ? -2 : -8),
     phrase: (fs) => {
       const t = [...new Set(fs.filter((f) => f.confidence !== 'possible').map((f) => str(f.details.technique)))];
       return t.length ? `your device is fingerprinted (${t.join(', ')})` : null;
@@ -127,7 +127,8 @@ export const privacyKinds: KindSpecs = {
         action: 'Avoid typing personal details on this page, or block session-recording scripts with a content blocker.',
       };
     },
-    points: () => -12,
+    // recording the screen is among the most intrusive things a page does: weigh it like key logging
+    points: () => -20,
     phrase: (fs) => `${plural(companiesOf(fs).size, 'company records', 'companies record')} your visit`,
   },
 
@@ -137,7 +138,7 @@ export const privacyKinds: KindSpecs = {
       why: `Your input left the page ${f.details.hashed ? `hashed (${str(f.details.encoding)}), which still identifies you to anyone holding the same data` : 'as you typed'}, even if you change your mind and never submit the form.`,
       action: 'Do not type details you have not decided to send; a content blocker can stop such scripts.',
     }),
-    points: () => -12,
+    points: () => -20,
     phrase: (fs) => `what you type is sent to ${plural(new Set(fs.map((f) => str(f.details.destination))).size, 'third party', 'third parties')} before you submit`,
   },
 
