@@ -130,11 +130,18 @@ test('Mixpanel with session replay switched on is found recording by behaviour',
   expect((await findings(ext, url, 'identifier')).map((f) => f.details.name)).toContain('mp_candorfixturetoken_mixpanel');
 });
 
-test('PostHog: the tracker and its identifier are reported', async ({ ext, server }) => {
+test('PostHog with session recording on (real posthog-js, local API stub) is found recording by behaviour', async ({ ext, server }) => {
   const page = await ext.context.newPage();
   const url = server.url('ph.test', '/', true);
   await page.goto(url);
-  await expect.poll(async () => (await findings(ext, url, 'tracker')).map((f) => f.vendor), { timeout: 15000 }).toContain('PostHog');
+  await page.mouse.move(10, 10);
+  await page.mouse.move(300, 200);
+  await expect.poll(async () => (await findings(ext, url, 'session-replay')).map((f) => f.vendor), { timeout: 30000, intervals: [1000] }).toEqual(['PostHog']);
+  const [sr] = await findings(ext, url, 'session-replay');
+  expect(sr!.details).toMatchObject({ detectedBy: 'behaviour', scriptSite: 'posthog.com' });
+  expect((sr!.details.uploads as { host: string }[]).map((u) => u.host)).toContain('us.i.posthog.com');
+  expect(server.requests.some((r) => r.host === 'us.i.posthog.com' && r.path.startsWith('/s/'))).toBe(true);
+  expect((await findings(ext, url, 'tracker')).map((f) => f.vendor)).toContain('PostHog');
   await expect.poll(async () => (await findings(ext, url, 'identifier')).map((f) => `${f.details.storage}:${f.details.name}`), { timeout: 15000 }).toContain('cookie:ph_phc_candorfixture_posthog');
 });
 
