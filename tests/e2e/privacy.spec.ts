@@ -64,6 +64,19 @@ test('FingerprintJS (the real library) is reported as canvas, WebGL and audio fi
   await expect(popup.locator('.finding[data-kind="fingerprinting"] .finding-title', { hasText: 'draws a hidden image to tell your device apart' })).toContainText('FingerprintJS');
 });
 
+test('font probing with measureText, WebRTC local-address discovery and device listing are reported', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  const url = server.url('probe.test', '/', true); // mediaDevices exists only in secure contexts
+  await page.goto(url);
+  await expect(page.locator('#out')).toContainText('fonts');
+  await expect.poll(async () => (await findings(ext, url, 'fingerprinting')).map((f) => `${f.details.technique}:${f.details.api}:${f.confidence}`).sort(), { timeout: 15000 }).toEqual([
+    'font:measureText:likely',
+    'navigator:enumerateDevices:possible',
+    'webrtc:createOffer:likely',
+  ]);
+  for (const f of await findings(ext, url, 'fingerprinting')) expect(f.details.script).toBe('https://cdn.fontprobe.test/probe.js');
+});
+
 for (const [host, what] of [
   ['chart.test', 'a Chart.js dashboard (heavy canvas and measureText)'],
   ['draw.test', 'a canvas drawing in several colours that is never read back'],
