@@ -6,6 +6,7 @@ import type { DomSnapshot, PageEvent, RequestObservation } from '../model/observ
 import type { CandorDb } from '../storage/db';
 import { experimentsService } from './services/experiments';
 import { pricesService } from './services/prices';
+import { learnedTrackersService } from './services/learned-trackers';
 
 export interface ServiceContext extends DetectorContext {
   db: CandorDb;
@@ -21,4 +22,4 @@ export interface BackgroundService {
 }
 
 /** Every service the engine runs. Adding one = a file in src/background/services/ + one line here. */
-export const SERVICES: readonly BackgroundService[] = [pricesService, experimentsService];
+export const SERVICES: readonly BackgroundService[] = [pricesService, experimentsService, learnedTrackersService];

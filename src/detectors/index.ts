@@ -1,7 +1,21 @@
 // Every detector the engine runs, in one list. Adding a concern = one file in this folder + one line here.
 import { fairnessDetector } from './fairness';
+import { fingerprintingDetector } from './fingerprinting';
+import { identifiersDetector } from './identifiers';
+import { keyloggingDetector } from './keylogging';
+import { piiDetector } from './pii';
+import { sessionReplayDetector } from './session-replay';
 import { trackersDetector } from './trackers';
 import type { Detector } from './types';
 import { vendorsDetector } from './vendors';
 
-export const DETECTORS: readonly Detector[] = [trackersDetector, vendorsDetector, fairnessDetector];
+export const DETECTORS: readonly Detector[] = [
+  trackersDetector,
+  vendorsDetector,
+  fingerprintingDetector,
+  sessionReplayDetector,
+  keyloggingDetector,
+  piiDetector,
+  identifiersDetector,
+  fairnessDetector,
+];

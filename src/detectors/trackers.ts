@@ -1,5 +1,6 @@
 // Third-party trackers from the network: every request's host looked up in the tracker index.
 import { capUrl, type FindingDraft } from '../model/finding';
+import { redactUrl } from './privacy-util';
 import type { Detector } from './types';
 
 function hostOf(url: string): string {
@@ -28,7 +29,8 @@ export const trackersDetector: Detector = {
         category: m.category,
         source: 'network',
         confidence: 'certain',
-        evidence: [{ url: capUrl(req.url), detail: `${req.type} request to ${host}`, at: new Date(req.at).toISOString() }],
+        // query values (page addresses, ids, anything typed) are not kept as evidence: names are enough
+        evidence: [{ url: capUrl(redactUrl(req.url)), detail: `${req.type} request to ${host}`, at: new Date(req.at).toISOString() }],
         details: { domain, ...(m.catalogId ? { catalogId: m.catalogId } : {}) },
       },
     ];

@@ -3,6 +3,7 @@
 // have detectors of their own (they need more than presence).
 import type { CatalogEntry, CatalogRole } from '../catalog/schema';
 import { capUrl, type FindingDraft, type FindingKind } from '../model/finding';
+import { redactUrl } from './privacy-util';
 import type { DetectorContext, Detector } from './types';
 
 const ROLE_KIND: [CatalogRole, FindingKind][] = [
@@ -38,7 +39,7 @@ export function draftsForVendor(e: CatalogEntry, how: { source: FindingDraft['so
       source: how.source,
       confidence: how.source === 'network' ? 'certain' : 'likely',
       assessment: kind === 'first-party-analytics' ? 'good' : undefined,
-      evidence: [{ ...(how.url ? { url: capUrl(how.url) } : {}), detail: how.detail, at: new Date(how.at).toISOString() }],
+      evidence: [{ ...(how.url ? { url: capUrl(redactUrl(how.url)) } : {}), detail: how.detail, at: new Date(how.at).toISOString() }],
       details: {
         vendor: e.vendor,
         catalogId: e.id,

@@ -1,8 +1,9 @@
 // Every --interact probe, in the order they run. Adding one = a file here + one line.
+import { canaryTypingProbe } from './canary-typing';
 import { cleanPriceProbe } from './clean-price';
 import type { Probe } from './types';
 
-export const PROBES: readonly Probe[] = [cleanPriceProbe];
+export const PROBES: readonly Probe[] = [canaryTypingProbe, cleanPriceProbe];
 
 export async function runProbes(selected: readonly Probe[], page: Parameters<Probe['run']>[0], ctx: Parameters<Probe['run']>[1]): Promise<void> {
   for (const p of selected) {

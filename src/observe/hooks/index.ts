@@ -2,13 +2,23 @@
 // same exceptions; a hook's own failure is swallowed, never thrown into the page (DESIGN.md).
 import { flush } from './emit';
 import { installExperimentsProbe } from './experiments';
+import { installFingerprintHooks } from './fingerprint';
 import { installGlobalsProbe } from './globals';
+import { installKeylogHooks } from './keylog';
+import { installOutgoingHooks } from './outgoing';
 import { installPriceRewriteHook } from './price-rewrite';
+import { installReplayHooks } from './replay';
 
+// Order matters: keylog registers its own listeners before replay wraps addEventListener, and the
+// outgoing hook is installed once its subscribers exist.
 const INSTALLERS: [string, () => void][] = [
   ['globals', installGlobalsProbe],
+  ['keylog', installKeylogHooks],
+  ['fingerprint', installFingerprintHooks],
+  ['replay', installReplayHooks],
   ['experiments', installExperimentsProbe],
   ['price-rewrite', installPriceRewriteHook],
+  ['outgoing', installOutgoingHooks],
 ];
 
 export function installHooks(): void {
