@@ -54,13 +54,20 @@ const GRADES: [number, Grade][] = [
 ];
 
 /**
- * The grade is the mean of the six scores, and no better than C when any principle is below 40:
- * a site that records your screen cannot earn an A by having a privacy-policy link.
+ * The grade is the mean of the principles that have evidence (A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60,
+ * E ≥ 50, else F); a page with no evidence either way is an A. Unassessed principles are left out
+ * rather than counted as 100, so a page cannot hide a poor fairness score behind five silent
+ * principles. The worst principle caps the grade: under 40, no better than C; under 60, no better
+ * than B — a site that records your screen cannot earn an A by having a privacy-policy link.
  */
 export function gradeOf(principles: Record<Principle, PrincipleSummary>): Grade {
-  const scores = PRINCIPLES.map((p) => principles[p].score);
+  const assessed = PRINCIPLES.map((p) => principles[p]).filter((s) => s.assessed);
+  if (assessed.length === 0) return 'A';
+  const scores = assessed.map((s) => s.score);
   const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
   let g: Grade = GRADES.find(([min]) => mean >= min)?.[1] ?? 'F';
-  if (Math.min(...scores) < 40 && (g === 'A' || g === 'B')) g = 'C';
+  const worst = Math.min(...scores);
+  if (worst < 40 && (g === 'A' || g === 'B')) g = 'C';
+  else if (worst < 60 && g === 'A') g = 'B';
   return g;
 }

@@ -52,13 +52,18 @@ describe('buildSiteReport', () => {
     const many = Array.from({ length: 12 }, (_, i) => stored({ kind: 'tracker', key: `tracker:${i}`, vendor: `Ad${i}`, company: `Co${i}`, category: 'advertising' }));
     const r = buildSiteReport({ visit, tool, findings: many });
     expect(r.principles.privacy.score).toBe(4);
-    expect(r.grade).toBe('C');
+    expect(r.grade).toBe('F');
   });
 
-  it('gradeOf caps at C when one principle is very poor', () => {
-    const p = (score: number) => ({ score, summary: '', reasons: [], assessed: true });
+  it('gradeOf averages only assessed principles and caps by the worst one', () => {
+    const p = (score: number, assessed = true) => ({ score, summary: '', reasons: [], assessed });
+    const quiet = p(100, false);
     expect(gradeOf({ privacy: p(30), transparency: p(100), consent: p(100), fairness: p(100), human: p(100), rights: p(100) })).toBe('C');
     expect(gradeOf({ privacy: p(95), transparency: p(100), consent: p(100), fairness: p(100), human: p(100), rights: p(100) })).toBe('A');
+    // a poor fairness score is not diluted by five principles with nothing found
+    expect(gradeOf({ privacy: quiet, transparency: quiet, consent: quiet, fairness: p(53), human: quiet, rights: quiet })).toBe('E');
+    expect(gradeOf({ privacy: p(92), transparency: quiet, consent: quiet, fairness: p(55), human: quiet, rights: p(100) })).toBe('B');
+    expect(gradeOf({ privacy: quiet, transparency: quiet, consent: quiet, fairness: quiet, human: quiet, rights: quiet })).toBe('A');
   });
 });
 
