@@ -59,9 +59,9 @@ describe('importReports', () => {
           expect(await db.findings.where('visitId').equals(v.id).count()).toBe(r.findings.length);
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
-  });
+  }, 60_000);
 
   it('a single report (not an array) is accepted too, and re-importing it adds nothing', async () => {
     const [r] = fc.sample(reportArb.filter((x) => x.findings.length > 0), 1);
@@ -93,12 +93,12 @@ describe('importReports', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 
   it('arbitrary JSON and arbitrary text are refused and change nothing', async () => {
     await fc.assert(fc.asyncProperty(fc.json(), async (j) => void (await rejects(j))), { numRuns: 60 });
     await fc.assert(fc.asyncProperty(fc.string(), async (s) => void (await rejects(s))), { numRuns: 60 });
-  });
+  }, 60_000);
 
   it('one bad report in a file of good ones: nothing at all is imported', async () => {
     await fc.assert(
@@ -121,7 +121,7 @@ describe('importReports', () => {
       ),
       { numRuns: 30 },
     );
-  });
+  }, 60_000);
 
   it('wrong and future schema versions get their own clear message', async () => {
     const [r] = fc.sample(reportArb, 1);
