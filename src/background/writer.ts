@@ -18,7 +18,8 @@ export interface WriteError {
   message: string;
 }
 
-type Batch = Map<string, { visit: VisitInfo; items: { d: FindingDraft; at: number }[] }>;
+/** per finding id: the drafts to merge, and repeats beyond those that only add to the count */
+type Batch = Map<string, { visit: VisitInfo; items: { d: FindingDraft; at: number }[]; extra: number; lastAt: number }>;
 
 /** IndexedDB reports a full disk as QuotaExceededError, or as an aborted transaction caused by one. */
 export function isQuotaError(e: unknown): boolean {
@@ -46,10 +47,12 @@ export class FindingWriter {
     for (const d of drafts) {
       const id = findingId(visit.visitId, capKey(d.key));
       let p = this.pending.get(id);
-      if (!p) this.pending.set(id, (p = { visit, items: [] }));
-      // repeats of one key in one batch only add to its count: keep the first few drafts' evidence
+      if (!p) this.pending.set(id, (p = { visit, items: [], extra: 0, lastAt: at }));
+      // a flood of one key (thousands of requests to one tracker) keeps memory flat: the first
+      // drafts carry the evidence and details, later ones only add to the count
       if (p.items.length < 20) p.items.push({ d, at });
-      else p.items[p.items.length - 1] = { d: { ...d, evidence: [] }, at };
+      else p.extra++;
+      p.lastAt = at;
     }
     return this.schedule();
   }
@@ -100,7 +103,7 @@ export class FindingWriter {
       const visitRows = new Map((await db.visits.bulkGet(visitIds)).filter((v) => !!v).map((v) => [v!.id, v!]));
       const out: StoredFinding[] = [];
       ids.forEach((id, i) => {
-        const { visit, items } = batch.get(id)!;
+        const { visit, items, extra, lastAt } = batch.get(id)!;
         let f: StoredFinding | undefined = existing[i];
         const row = visitRows.get(visit.visitId);
         if (!f && row) {
@@ -115,6 +118,7 @@ export class FindingWriter {
         }
         const wasNew = !f;
         for (const { d, at } of items) f = mergeDraft(f, d, visit, at, caps.detailsChars);
+        if (extra) f = { ...f!, count: f!.count + extra, lastAt: Math.max(f!.lastAt, lastAt) };
         out.push(f!);
         touched.add(visit.visitId);
         if (wasNew && row && f!.kind === 'tracker') row.trackerCount += 1;

@@ -130,3 +130,16 @@ describe('FindingWriter alone', () => {
     expect(await db.findings.count()).toBe(1);
   });
 });
+
+describe('floods of one finding', () => {
+  it('counts every repeat while keeping only the first drafts in memory', async () => {
+    const e = engine();
+    const v = await e.startVisit(1, 'https://shop.example/');
+    const adds = Array.from({ length: 1000 }, (_, i) => e.writer.add(v, [draft('ga', { evidence: [{ url: `https://ga.example/${i}`, at: 'now' }] })]));
+    await Promise.all(adds);
+    await e.writer.whenIdle();
+    const [f] = await findingsForVisit(db, v.visitId);
+    expect(f!.count).toBe(1000);
+    expect(f!.evidence[0]!.url).toBe('https://ga.example/0');
+  });
+});
