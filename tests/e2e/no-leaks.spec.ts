@@ -43,11 +43,11 @@ function record(context: BrowserContext, extensionId: string | null): Seen {
   return seen;
 }
 
-async function visitAll(context: BrowserContext, server: SiteServer, ext: Launched | null) {
+async function visitAll(context: BrowserContext, server: SiteServer, ext: Launched | null, settle = SETTLE_MS) {
   for (const site of sites) {
     const page = await context.newPage();
     await page.goto(server.url(site, '/'), { waitUntil: 'load', timeout: 20000 }).catch(() => {});
-    await page.waitForTimeout(SETTLE_MS);
+    await page.waitForTimeout(settle);
     if (ext) {
       // the popup is an extension page: it must not fetch anything either
       const tabId = await (await ext.worker()).evaluate(async (u: string) => ((await (globalThis as any).chrome.tabs.query({})) as { id: number; url: string }[]).find((t) => t.url === u)?.id ?? -1, page.url());
@@ -104,7 +104,8 @@ test('the extension makes no request of its own beyond the allowlist, and none w
   let control: Seen;
   try {
     control = record(plain, null);
-    await visitAll(plain, server, null);
+    // twice as long: a late beacon the extension run saw must have its chance here too
+    await visitAll(plain, server, null, SETTLE_MS * 2);
   } finally {
     await plain.close();
     rmSync(profile, { recursive: true, force: true });
