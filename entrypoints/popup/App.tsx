@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { exportJson } from '../../src/report/export-json';
 import { ReportView } from '../../src/ui/ReportView';
+import { StorageBanner } from '../../src/ui/StorageBanner';
 import { useTabVisitId, useVisitReport } from '../../src/ui/useSiteReport';
 
 type TabState = { status: 'loading' } | { status: 'unobservable'; url: string } | { status: 'tab'; tabId: number };
@@ -89,6 +90,7 @@ export function App() {
   }
   return (
     <main>
+      <StorageBanner />
       <TabReport tabId={tab.tabId} />
     </main>
   );

@@ -8,7 +8,8 @@ import type { DomSnapshot, PageEvent, RequestObservation, VisitInfo } from '../m
 import type { CandorDb } from '../storage/db';
 import { hostOf, siteOf } from './site';
 import type { BackgroundService, ServiceContext } from './services';
-import { FindingWriter } from './writer';
+import { type Caps, CAPS } from './caps';
+import { FindingWriter, pruneSite } from './writer';
 
 export interface EngineDeps {
   db: CandorDb;
@@ -18,6 +19,8 @@ export interface EngineDeps {
   /** database-reading detectors (price history, learned trackers); see services.ts */
   services?: readonly BackgroundService[];
   now?: () => number;
+  /** storage caps (src/background/caps.ts); tests pass small ones */
+  caps?: Caps;
   /** called after findings of these visits were stored (badge updates) */
   onWritten?: (visitIds: Set<string>) => void;
 }
@@ -33,7 +36,7 @@ export class Engine {
 
   constructor(private deps: EngineDeps) {
     this.now = deps.now ?? Date.now;
-    this.writer = new FindingWriter(deps.db, deps.onWritten, this.now);
+    this.writer = new FindingWriter(deps.db, deps.onWritten, this.now, deps.caps ?? { ...CAPS });
     this.pageTypes = new Set([...deps.detectors, ...(deps.services ?? [])].flatMap((d) => d.pageEventTypes ?? []));
   }
 
@@ -49,7 +52,7 @@ export class Engine {
     const visit: VisitInfo = { visitId: `${now.toString(36)}-${tabId}-${(this.seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`, tabId, url, site, startedAt: now };
     this.visits.set(tabId, visit);
     const { db } = this.deps;
-    await db.transaction('rw', db.visits, db.tabs, db.sites, async () => {
+    await db.transaction('rw', db.visits, db.tabs, db.sites, db.findings, async () => {
       await db.visits.put({ id: visit.visitId, site, url, tabId, startedAt: now, trackerCount: 0, findingCount: 0 });
       await db.tabs.put({ tabId, visitId: visit.visitId });
       const s = await db.sites.get(site);
@@ -61,6 +64,7 @@ export class Engine {
         lastUrl: url,
         lastVisitId: visit.visitId,
       });
+      await pruneSite(db, site, visit.visitId, this.deps.caps);
     });
     return visit;
   }

@@ -15,7 +15,20 @@ export type Handlers = {
 
 export class MessageError extends Error {}
 
-export function createDispatcher(handlers: Handlers, selfId: string, extensionOrigin: string) {
+type Validator = (msg: Record<string, unknown>) => boolean;
+const isInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/**
+ * Payload shapes checked before a handler runs. The sanitizers cap what content scripts send; these
+ * only refuse what is not even the right shape. Types without an entry are shape-checked by their handler.
+ */
+export const CORE_VALIDATORS: Partial<Record<MessageType, Validator>> = {
+  'observe/dom': (m) => !!m.snapshot && typeof m.snapshot === 'object' && !Array.isArray(m.snapshot),
+  'observe/page-events': (m) => Array.isArray(m.events),
+  'report/for-tab': (m) => isInt(m.tabId),
+  'status/get': () => true,
+};
+
+export function createDispatcher(handlers: Handlers, selfId: string, extensionOrigin: string, validators = CORE_VALIDATORS) {
   return async function dispatch(raw: unknown, sender: Sender): Promise<unknown> {
     if (!raw || typeof raw !== 'object' || typeof (raw as { type?: unknown }).type !== 'string') {
       throw new MessageError('malformed message');
@@ -31,6 +44,8 @@ export function createDispatcher(handlers: Handlers, selfId: string, extensionOr
     if (fromContent !== CONTENT_MESSAGES.has(t)) {
       throw new MessageError(`${type} is not accepted from ${fromContent ? 'a web page' : 'an extension page'}`);
     }
+    const valid = validators[t];
+    if (valid && !valid(raw as Record<string, unknown>)) throw new MessageError(`${type}: malformed payload`);
     return (handlers[t] as (m: unknown, s: Sender) => Promise<unknown>)(raw, sender);
   };
 }

@@ -1,10 +1,16 @@
 // Batched, crash-safe persistence of findings. Drafts queue while one transaction runs; the next
 // transaction writes everything queued meanwhile. A transaction is atomic, so a dying service worker
 // or a full disk never leaves half a batch behind: it is either all stored or all still pending.
+//
+// What a killed worker cannot keep: drafts queued here in memory when the worker is stopped (the
+// few milliseconds between a webRequest event and its transaction committing) are gone; Chrome does
+// not redeliver webRequest events. Content-script messages are answered only after their findings
+// are stored, so the content script re-sends what a dying worker did not store (content-main.ts).
 import type { FindingDraft, StoredFinding } from '../model/finding';
 import type { VisitInfo } from '../model/observations';
 import type { CandorDb } from '../storage/db';
-import { findingId, mergeDraft } from './merge';
+import { type Caps, CAPS } from './caps';
+import { capKey, findingId, mergeDraft } from './merge';
 
 export interface WriteError {
   at: number;
@@ -12,8 +18,19 @@ export interface WriteError {
   message: string;
 }
 
+/** per finding id: the drafts to merge, and repeats beyond those that only add to the count */
+type Batch = Map<string, { visit: VisitInfo; items: { d: FindingDraft; at: number }[]; extra: number; lastAt: number }>;
+
+/** IndexedDB reports a full disk as QuotaExceededError, or as an aborted transaction caused by one. */
+export function isQuotaError(e: unknown): boolean {
+  const err = e as { name?: string; message?: string; inner?: { name?: string } } | null;
+  return err?.name === 'QuotaExceededError' || err?.inner?.name === 'QuotaExceededError' || /quota/i.test(String(err?.message ?? ''));
+}
+
+const RETRIES = 3;
+
 export class FindingWriter {
-  private pending = new Map<string, { visit: VisitInfo; items: { d: FindingDraft; at: number }[] }>();
+  private pending: Batch = new Map();
   private running: Promise<void> | null = null;
   lastError: WriteError | null = null;
 
@@ -21,16 +38,21 @@ export class FindingWriter {
     private db: CandorDb,
     private onWritten: (visitIds: Set<string>) => void = () => {},
     private now: () => number = Date.now,
+    private caps: Caps = { ...CAPS },
   ) {}
 
   add(visit: VisitInfo, drafts: FindingDraft[]): Promise<void> {
     if (drafts.length === 0) return this.running ?? Promise.resolve();
     const at = this.now();
     for (const d of drafts) {
-      const id = findingId(visit.visitId, d.key);
+      const id = findingId(visit.visitId, capKey(d.key));
       let p = this.pending.get(id);
-      if (!p) this.pending.set(id, (p = { visit, items: [] }));
-      p.items.push({ d, at });
+      if (!p) this.pending.set(id, (p = { visit, items: [], extra: 0, lastAt: at }));
+      // a flood of one key (thousands of requests to one tracker) keeps memory flat: the first
+      // drafts carry the evidence and details, later ones only add to the count
+      if (p.items.length < 20) p.items.push({ d, at });
+      else p.extra++;
+      p.lastAt = at;
     }
     return this.schedule();
   }
@@ -48,55 +70,83 @@ export class FindingWriter {
   }
 
   private async drain(): Promise<void> {
+    let failures = 0;
     while (this.pending.size > 0) {
       const batch = this.pending;
       this.pending = new Map();
       try {
         await this.write(batch);
         this.lastError = null;
+        failures = 0;
       } catch (e) {
         const err = e as Error;
-        this.lastError = { at: this.now(), name: err?.name ?? 'Error', message: String(err?.message ?? e) };
+        const quota = isQuotaError(err);
+        this.lastError = { at: this.now(), name: quota ? 'QuotaExceededError' : (err?.name ?? 'Error'), message: String(err?.message ?? e) };
         console.error('[candor] storing findings failed', err);
-        // Nothing was written (the transaction rolled back). Keep the batch for the next write,
-        // unless the disk is full, where retrying in a loop would only spin.
-        if (err?.name !== 'QuotaExceededError') for (const [k, v] of batch) if (!this.pending.has(k)) this.pending.set(k, v);
-        return;
+        // Nothing was written (the transaction rolled back). A full disk will not free itself in a
+        // moment: drop the batch (the user is told, see status/get) instead of spinning. Other errors
+        // (a transaction aborted by a closing database) get a few more tries.
+        if (quota || ++failures >= RETRIES) return;
+        for (const [k, v] of batch) if (!this.pending.has(k)) this.pending.set(k, v);
+        await new Promise((r) => setTimeout(r, 50 * failures));
       }
     }
   }
 
-  private async write(batch: Map<string, { visit: VisitInfo; items: { d: FindingDraft; at: number }[] }>): Promise<void> {
+  private async write(batch: Batch): Promise<void> {
     const ids = [...batch.keys()];
     const touched = new Set<string>();
-    await this.db.transaction('rw', this.db.findings, this.db.visits, async () => {
-      const existing = await this.db.findings.bulkGet(ids);
+    const { db, caps } = this;
+    await db.transaction('rw', db.findings, db.visits, async () => {
+      const existing = await db.findings.bulkGet(ids);
+      const visitIds = [...new Set([...batch.values()].map((b) => b.visit.visitId))];
+      const visitRows = new Map((await db.visits.bulkGet(visitIds)).filter((v) => !!v).map((v) => [v!.id, v!]));
       const out: StoredFinding[] = [];
-      const newTrackers = new Map<string, number>();
-      const newFindings = new Map<string, number>();
       ids.forEach((id, i) => {
-        const { visit, items } = batch.get(id)!;
+        const { visit, items, extra, lastAt } = batch.get(id)!;
         let f: StoredFinding | undefined = existing[i];
+        const row = visitRows.get(visit.visitId);
+        if (!f && row) {
+          // per-visit cap: a page that invents endless distinct observations stops adding rows here;
+          // repeats of findings already stored are still counted
+          if (row.findingCount >= caps.findingsPerVisit) {
+            row.dropped = (row.dropped ?? 0) + 1;
+            touched.add(visit.visitId);
+            return;
+          }
+          row.findingCount += 1;
+        }
         const wasNew = !f;
-        for (const { d, at } of items) f = mergeDraft(f, d, visit, at);
+        for (const { d, at } of items) f = mergeDraft(f, d, visit, at, caps.detailsChars);
+        if (extra) f = { ...f!, count: f!.count + extra, lastAt: Math.max(f!.lastAt, lastAt) };
         out.push(f!);
         touched.add(visit.visitId);
-        if (wasNew) {
-          newFindings.set(visit.visitId, (newFindings.get(visit.visitId) ?? 0) + 1);
-          if (f!.kind === 'tracker') newTrackers.set(visit.visitId, (newTrackers.get(visit.visitId) ?? 0) + 1);
-        }
+        if (wasNew && row && f!.kind === 'tracker') row.trackerCount += 1;
       });
-      await this.db.findings.bulkPut(out);
-      for (const [visitId, n] of newFindings) {
-        await this.db.visits
-          .where('id')
-          .equals(visitId)
-          .modify((v) => {
-            v.findingCount += n;
-            v.trackerCount += newTrackers.get(visitId) ?? 0;
-          });
-      }
+      await db.findings.bulkPut(out);
+      await db.visits.bulkPut([...visitRows.values()]);
     });
     this.onWritten(touched);
   }
+}
+
+/**
+ * Per-site cap, applied when a new visit of the site starts: the oldest visits (and their findings)
+ * go first, the newest visit is never pruned. Runs inside the caller's transaction when there is one.
+ */
+export async function pruneSite(db: CandorDb, site: string, keepVisitId: string, caps: Caps = { ...CAPS }): Promise<number> {
+  const visits = await db.visits.where('[site+startedAt]').between([site, -Infinity], [site, Infinity]).toArray();
+  let total = visits.reduce((n, v) => n + v.findingCount, 0);
+  let count = visits.length;
+  let pruned = 0;
+  for (const v of visits) {
+    if (total <= caps.findingsPerSite && count <= caps.visitsPerSite) break;
+    if (v.id === keepVisitId) continue;
+    await db.findings.where('visitId').equals(v.id).delete();
+    await db.visits.delete(v.id);
+    total -= v.findingCount;
+    count -= 1;
+    pruned++;
+  }
+  return pruned;
 }

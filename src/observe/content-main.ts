@@ -10,6 +10,8 @@ import { snapshot } from './dom';
 const GLOBALS = [...new Set(CATALOG.flatMap((e) => e.globals ?? []))];
 const MIN_SCAN_GAP_MS = 2000;
 const MAX_SCANS = 12;
+/** far above a real batch (at most 1,000 compact events per 250 ms from emit.ts) */
+const MAX_BRIDGE_CHARS = 2_000_000;
 
 async function send(msg: Message, tries = 4): Promise<void> {
   for (let i = 0; i < tries; i++) {
@@ -32,8 +34,11 @@ export function runContentScript(): void {
 
   window.addEventListener(PAGE_TO_CONTENT, (e) => {
     let batch: unknown;
+    const detail = (e as CustomEvent).detail;
+    // Our hooks send strings of a few KB; a page can forge megabytes to make us parse without end.
+    if (typeof detail !== 'string' || detail.length > MAX_BRIDGE_CHARS) return;
     try {
-      batch = JSON.parse(String((e as CustomEvent).detail));
+      batch = JSON.parse(detail);
     } catch {
       return;
     }

@@ -21,6 +21,8 @@ export interface VisitRow {
   /** trackers seen in this visit, kept current for the badge and the dashboard */
   trackerCount: number;
   findingCount: number;
+  /** distinct findings not stored because the visit reached its cap (src/background/caps.ts) */
+  dropped?: number;
 }
 
 export interface TabRow {
