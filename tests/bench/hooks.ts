@@ -20,7 +20,7 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
 
 export async function benchHooks(pair: Pair, root: string, quick: boolean): Promise<Result> {
   const url = pair.server.url('charts.bench.test', '/');
-  const runs = quick ? 4 : 12;
+  const runs = quick ? 4 : 10;
   log(`hooks: Chart.js page, ${runs} alternating runs of ${FRAMES} frames`);
   const withExt = await open(pair.ext.context, url);
   const without = await open(pair.plain.context, url);

@@ -50,8 +50,8 @@ export async function benchStoreNode(root: string, quick: boolean): Promise<Stor
   const db = new CandorDb(`bench-${Date.now()}`);
   await db.open();
   const engine = new Engine({ db, detectors: DETECTORS, services: SERVICES, trackers: createTrackerDb(index), catalog: loadCatalogFromDir(join(root, 'seeds/catalog')) });
-  const batch = quick ? 40 : 150;
-  const rounds = quick ? 3 : 7;
+  const batch = quick ? 30 : 100;
+  const rounds = quick ? 3 : 5;
   log(`store (node, fake-indexeddb): ${rounds} rounds of ${batch} visits × ${hosts.length} trackers`);
   const visitsPerS: number[] = [];
   let tab = 0;

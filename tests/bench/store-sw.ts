@@ -8,8 +8,8 @@ import { log } from './stats';
 const FIRST_TAB = 900_000;
 
 export async function benchStoreWorker(pair: Pair, hosts: string[], quick: boolean): Promise<number[]> {
-  const batch = quick ? 40 : 150;
-  const rounds = quick ? 3 : 7;
+  const batch = quick ? 30 : 100;
+  const rounds = quick ? 3 : 5;
   log(`store (service worker, IndexedDB): ${rounds} rounds of ${batch} visits × ${hosts.length} trackers`);
   const sw = await pair.ext.worker();
   const out: number[] = [];
