@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Worker } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { launchPlain, launchWithExtension, type Launched } from '../../src/cli/launch';
 import { serveSites, type SiteServer } from '../../src/cli/site-server';
@@ -34,7 +34,11 @@ export async function startPair(root: string): Promise<Pair> {
   const profileDir = mkdtempSync(join(tmpdir(), 'candor-bench-'));
   const common = { hostResolverRules: server.hostResolverRules, insecure: true };
   const ext = await launchWithExtension({ ...common, extensionDir: join(root, '.output/chrome-mv3'), profileDir, extraArgs: ['--remote-debugging-port=0'] });
-  const plain = await launchPlain(common);
+  const plain = await launchPlain(common).catch(async (e: unknown) => {
+    await ext.close();
+    await server.close();
+    throw e;
+  });
   const devtoolsPort = Number(readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0]);
   return {
     server,
@@ -63,10 +67,6 @@ export async function workerHeapMb(pair: Pair): Promise<{ afterGc: number; befor
   } finally {
     await browser.disconnect();
   }
-}
-
-export async function worker(pair: Pair): Promise<Worker> {
-  return pair.ext.worker();
 }
 
 /** the browser tab id (as the extension sees it) of the page showing `url` */

@@ -8,7 +8,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import type { TrackerIndex } from '../../src/detectors/tracker-index-build';
 import type { RequestObservation } from '../../src/model/observations';
-import { log, median } from './stats';
+import { log } from './stats';
 
 /** 30 tracker hosts of 30 different third-party-web entities (catalog vendors also yield vendor
  *  findings), so every visit stores exactly 30 findings */
@@ -76,5 +76,3 @@ export async function benchStoreNode(root: string, quick: boolean): Promise<Stor
   await Dexie.delete(db.name);
   return { visitsPerS, findingsPerVisit: stored };
 }
-
-export { median };
