@@ -4,6 +4,7 @@
 //   --json      print one JSON object { figure: number } on stdout and nothing else there
 //   --quick     fewer repetitions (a smoke run; figures are noisier)
 //   --no-build  measure the extension already in .output/chrome-mv3 instead of building it first
+//   --pages=a.test,b.test  load only these fixture pages (each page costs ~1 min of page loads)
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { table } from './table';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SITES = 10_000;
 const args = new Set(process.argv.slice(2));
+const onlyPages = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',');
 const json = args.has('--json');
 const quick = args.has('--quick');
 
@@ -71,7 +73,8 @@ async function main(): Promise<void> {
 
   const pair = await startPair(ROOT);
   try {
-    await measure(['pageload_overhead_ratio', 'script_overhead_ratio'], () => benchPageLoad(pair, fixturePages(ROOT, pair.server), quick));
+    await measure(['pageload_overhead_ratio', 'script_overhead_ratio'], () =>
+      benchPageLoad(pair, fixturePages(ROOT, pair.server).filter((u) => !onlyPages || onlyPages.includes(new URL(u).hostname)), quick));
     await measure(['hooks_overhead_ratio'], () => benchHooks(pair, ROOT, quick));
     const vs = vendors(index, FINDINGS);
     await measure(['popup_render_ms'], () => benchPopup(pair, vs, quick));

@@ -44,6 +44,7 @@ export async function loadOnce(context: BrowserContext, url: string): Promise<Lo
 }
 
 export async function benchPageLoad(pair: Pair, pages: string[], quick: boolean): Promise<Result[]> {
+  if (pages.length === 0) throw new Error('no fixture page to load (check --pages)');
   const n = quick ? 6 : 20;
   log(`page loads: ${pages.length} fixture pages × ${n} alternating loads with/without (~${Math.round((pages.length * n * 2 * (WINDOW_MS + 500)) / 1000)} s)`);
   // one warm-up load each: the first load pays for starting renderers and the extension's first scan
