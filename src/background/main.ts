@@ -136,10 +136,13 @@ export function startBackground(): void {
   const dispatch = createDispatcher(handlers, browser.runtime.id, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((msg, sender) => dispatch(msg, sender as never));
 
-  // For the headless audit only (reached through the DevTools protocol, never from a page).
+  // For the headless audit and the benchmark only (reached through the DevTools protocol, never
+  // from a page): the benchmark drives the real engine to measure storage throughput in the
+  // worker's own IndexedDB.
   (globalThis as unknown as { candor: unknown }).candor = {
     reportForTab,
     whenIdle: () => engine.writer.whenIdle(),
     db,
+    engine,
   };
 }

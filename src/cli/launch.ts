@@ -24,14 +24,17 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
+/**
+ * The ordinary-browser flags and context options, without the extension. Shared with launchPlain so
+ * the benchmark's "without Candor" browser differs from the audit's in the extension alone.
+ */
+function ordinaryBrowser(o: Omit<LaunchOptions, 'extensionDir'>, extensionArgs: string[]) {
   const exe = findChromium();
   const ver = browserVersion(exe);
   const userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${ver.major || 130}.0.0.0 Safari/537.36`;
   const tmpProfile = o.profileDir ? undefined : mkdtempSync(join(tmpdir(), 'candor-profile-'));
   const args = [
-    `--disable-extensions-except=${o.extensionDir}`,
-    `--load-extension=${o.extensionDir}`,
+    ...extensionArgs,
     '--disable-blink-features=AutomationControlled',
     `--user-agent=${userAgent}`,
     '--lang=en-US',
@@ -46,16 +49,40 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
     ...(o.insecure ? ['--ignore-certificate-errors'] : []),
     ...(o.extraArgs ?? []),
   ];
-  const context = await chromium.launchPersistentContext(o.profileDir ?? tmpProfile!, {
-    executablePath: exe,
-    headless: o.headless ?? true,
-    args,
-    ignoreDefaultArgs: ['--enable-automation'],
-    userAgent,
-    locale: 'en-US',
-    viewport: { width: 1366, height: 900 },
-    ignoreHTTPSErrors: !!o.insecure,
-  });
+  const launch = () =>
+    chromium.launchPersistentContext(o.profileDir ?? tmpProfile!, {
+      executablePath: exe,
+      headless: o.headless ?? true,
+      args,
+      ignoreDefaultArgs: ['--enable-automation'],
+      userAgent,
+      locale: 'en-US',
+      viewport: { width: 1366, height: 900 },
+      ignoreHTTPSErrors: !!o.insecure,
+    });
+  const cleanup = () => {
+    if (tmpProfile) rmSync(tmpProfile, { recursive: true, force: true });
+  };
+  return { ver, userAgent, launch, cleanup };
+}
+
+/** The same browser without any extension: the benchmark's baseline. */
+export async function launchPlain(o: Omit<LaunchOptions, 'extensionDir'>): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const b = ordinaryBrowser(o, []);
+  const context = await b.launch();
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => {});
+      b.cleanup();
+    },
+  };
+}
+
+export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
+  const b = ordinaryBrowser(o, [`--disable-extensions-except=${o.extensionDir}`, `--load-extension=${o.extensionDir}`]);
+  const { ver, userAgent } = b;
+  const context = await b.launch();
   let sw = context.serviceWorkers()[0];
   if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extensionId = new URL(sw.url()).host;
@@ -85,7 +112,7 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
     worker,
     close: async () => {
       await context.close().catch(() => {});
-      if (tmpProfile) rmSync(tmpProfile, { recursive: true, force: true });
+      b.cleanup();
     },
   };
 }

@@ -1,0 +1,98 @@
+// Data for the UI figures: stored findings shaped exactly as the FindingWriter stores them, written
+// straight into the service worker's Dexie (globalThis.candor.db) over the DevTools protocol.
+// Code sent to the worker is a string: tsx's helpers do not exist there.
+import type { Worker } from 'playwright-core';
+import type { TrackerIndex } from '../../src/detectors/tracker-index-build';
+import type { StoredFinding } from '../../src/model/finding';
+
+export interface Vendor {
+  name: string;
+  company: string;
+  category: string;
+  host: string;
+}
+
+/** the first `n` distinct tracker entities of the index, each with one of its hosts */
+export function vendors(index: TrackerIndex, n: number): Vendor[] {
+  const out: Vendor[] = [];
+  const seen = new Set<number>();
+  for (const [host, i] of Object.entries(index.suffixes)) {
+    const e = index.entities[i]!;
+    if (e.category === null || seen.has(i) || /^[\d.]+$/.test(host)) continue;
+    seen.add(i);
+    out.push({ name: e.name, company: e.company, category: e.category, host });
+    if (out.length === n) break;
+  }
+  return out;
+}
+
+/** `n` tracker findings of one visit, three pieces of evidence each, as the writer stores them */
+export function trackerFindings(vs: Vendor[], visitId: string, site: string, at: number): StoredFinding[] {
+  return vs.map((v) => ({
+    id: `${visitId}|tracker:${v.name}`,
+    key: `tracker:${v.name}`,
+    visitId,
+    site,
+    kind: 'tracker',
+    vendor: v.name,
+    company: v.company,
+    category: v.category,
+    source: 'network',
+    confidence: 'certain',
+    count: 3,
+    firstAt: at,
+    lastAt: at,
+    evidence: [1, 2, 3].map((k) => ({ url: `https://${v.host}/collect?id=${k}&cid=1234567.89`, detail: `script request to ${v.host}`, at: new Date(at).toISOString() })),
+    details: { domain: v.host },
+  }));
+}
+
+/** Replaces the stored visit of tab `tabId` by one holding `findings`. */
+export async function seedVisit(sw: Worker, tabId: number, url: string, site: string, visitId: string, findings: StoredFinding[]): Promise<void> {
+  await sw.evaluate(
+    `(async ({ tabId, url, site, visitId, findings }) => {
+      const db = globalThis.candor.db;
+      await globalThis.candor.whenIdle();
+      await db.transaction('rw', db.visits, db.findings, db.tabs, async () => {
+        await db.visits.put({ id: visitId, site, url, tabId, startedAt: Date.now(), trackerCount: findings.length, findingCount: findings.length });
+        await db.findings.bulkPut(findings);
+        await db.tabs.put({ tabId, visitId });
+      });
+    })(${JSON.stringify({ tabId, url, site, visitId, findings })})`,
+  );
+}
+
+/**
+ * `sites` sites, one visit each with `perSite` tracker findings drawn from `vs`, in chunks so that no
+ * single transaction holds everything. Returns how many findings are stored in all.
+ */
+export async function seedSites(sw: Worker, sites: number, perSite: number, vs: Vendor[]): Promise<number> {
+  return sw.evaluate(
+    `(async ({ sites, perSite, vs }) => {
+      const db = globalThis.candor.db;
+      const now = Date.now();
+      for (let start = 0; start < sites; start += 1000) {
+        const siteRows = [], visitRows = [], findingRows = [];
+        for (let i = start; i < Math.min(sites, start + 1000); i++) {
+          const site = 'site' + i + '.bench-example.com';
+          const visitId = 'bench-' + i;
+          const at = now - i * 60000;
+          siteRows.push({ site, firstSeen: at - 86400000, lastSeen: at, visits: 1 + (i % 7), lastUrl: 'https://www.' + site + '/', lastVisitId: visitId });
+          visitRows.push({ id: visitId, site, url: 'https://www.' + site + '/', tabId: 1, startedAt: at, trackerCount: perSite, findingCount: perSite });
+          for (let k = 0; k < perSite; k++) {
+            const v = vs[(i * 7 + k * 13) % vs.length];
+            findingRows.push({ id: visitId + '|tracker:' + v.name, key: 'tracker:' + v.name, visitId, site, kind: 'tracker', vendor: v.name, company: v.company,
+              category: v.category, source: 'network', confidence: 'certain', count: 1, firstAt: at, lastAt: at,
+              evidence: [{ url: 'https://' + v.host + '/collect', detail: 'script request to ' + v.host, at: new Date(at).toISOString() }], details: { domain: v.host } });
+          }
+        }
+        await db.transaction('rw', db.sites, db.visits, db.findings, async () => {
+          await db.sites.bulkPut(siteRows);
+          await db.visits.bulkPut(visitRows);
+          await db.findings.bulkPut(findingRows);
+        });
+      }
+      return db.findings.count();
+    })(${JSON.stringify({ sites, perSite, vs })})`,
+  );
+}
