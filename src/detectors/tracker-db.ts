@@ -12,19 +12,24 @@ export interface TrackerDb {
 }
 
 export function createTrackerDb(index: TrackerIndex): TrackerDb {
-  const suffixes = new Map(Object.entries(index.suffixes));
-  const exact = new Map(Object.entries(index.exact));
+  // Match objects are built once here, so a lookup allocates nothing: it is a Map probe per label.
   const ents = index.entities;
+  const build = (rec: Record<string, number>) =>
+    new Map(Object.entries(rec).map(([host, i]) => [host, Object.freeze({ ...ents[i]!, matched: host })]));
+  const suffixes = build(index.suffixes);
+  const exact = build(index.exact);
   return {
     version: index.version,
     lookup(rawHost: string): TrackerMatch | null {
-      const host = rawHost.toLowerCase().replace(/\.$/, '');
+      let host = rawHost;
+      const last = host.charCodeAt(host.length - 1);
+      if (last === 46 /* trailing dot */ || /[A-Z]/.test(host)) host = host.toLowerCase().replace(/\.$/, '');
       const ex = exact.get(host);
-      if (ex !== undefined) return { ...ents[ex]!, matched: host };
+      if (ex !== undefined) return ex;
       let h = host;
       for (;;) {
         const s = suffixes.get(h);
-        if (s !== undefined) return { ...ents[s]!, matched: h };
+        if (s !== undefined) return s;
         const dot = h.indexOf('.');
         if (dot < 0) return null;
         h = h.slice(dot + 1);

@@ -1,15 +1,9 @@
 // Third-party trackers from the network: every request's host looked up in the tracker index.
 import { capUrl, type FindingDraft } from '../model/finding';
+import { hostOf } from '../model/host';
 import { redactUrl } from './privacy-util';
 import type { Detector } from './types';
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-}
 
 export const trackersDetector: Detector = {
   id: 'trackers',
