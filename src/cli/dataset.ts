@@ -134,3 +134,24 @@ export class Dataset {
     writeAtomic(join(this.dir, 'index.html'), indexHtml(latest.map((r) => ({ input: r.input, result: fromRecord(r) }))));
   }
 }
+
+export interface RunPlan {
+  /** indices into the list still to audit, in list order */
+  todo: number[];
+  /** results already in the directory, by index into the list */
+  kept: Map<number, AuditResult>;
+}
+
+/** What a run over `selected` (indices into urls) still has to do, given what DIR already holds. */
+export function planRun(urls: readonly string[], selected: readonly number[], records: readonly DatasetRecord[], force: boolean): RunPlan {
+  const keys = entryKeys(urls);
+  const done = force ? new Set<string>() : doneKeys(records);
+  const latest = latestByKey(records);
+  const kept = new Map<number, AuditResult>();
+  const todo: number[] = [];
+  for (const i of selected) {
+    if (done.has(keys[i]!)) kept.set(i, fromRecord(latest.get(keys[i]!)!));
+    else todo.push(i);
+  }
+  return { todo, kept };
+}

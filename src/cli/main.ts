@@ -2,11 +2,11 @@
 // progress, summaries and the final table then go to stderr.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { auditUrls, type AuditResult, isAuditError } from './audit';
+import { auditUrls, isAuditError } from './audit';
 import { NoBrowserError } from './find-browser';
 import { defaultConcurrency, parseArgs, USAGE, UsageError } from './args';
 import { diffCommand, mergeCommand } from './commands';
-import { Dataset, type DatasetRecord, doneKeys, entryKeys, fromRecord, latestByKey, toRecord } from './dataset';
+import { Dataset, type DatasetRecord, entryKeys, planRun, toRecord } from './dataset';
 import { summarise } from './output';
 import { Progress, summaryTable } from './progress';
 import { pickShard } from './shard';
@@ -48,11 +48,7 @@ async function audit(argv: string[]): Promise<number> {
 
   const dataset = args.out ? new Dataset(resolve(args.out)) : undefined;
   const records: DatasetRecord[] = dataset?.load() ?? [];
-  const done = args.force ? new Set<string>() : doneKeys(records);
-  const previous = latestByKey(records);
-  const todo = selected.filter((i) => !done.has(keys[i]!));
-  const results = new Map<number, AuditResult>();
-  for (const i of selected) if (done.has(keys[i]!)) results.set(i, fromRecord(previous.get(keys[i]!)!));
+  const { todo, kept: results } = planRun(urls, selected, records, args.force);
 
   const progress = new Progress(todo.length, process.stderr, args.progress);
   if (args.shard) process.stderr.write(`shard ${args.shard.index}/${args.shard.total}: ${selected.length} of ${urls.length} URLs\n`);
