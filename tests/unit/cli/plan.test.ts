@@ -79,7 +79,7 @@ describe('index.html and the summary table', () => {
   it('lists sites with grades and links, the errors, and escapes page-derived text', () => {
     const html = indexHtml(entries);
     expect(html).toContain('<a href="shop.example.html">shop.example</a>');
-    expect(html).toContain(`<td class="g">${entries[0]!.result.grade}</td>`);
+    expect(html).toContain(`<td class="g">${(entries[0]!.result as { grade: string }).grade}</td>`);
     expect(html).toContain('Companies on the most sites');
     expect(html).toContain('Could not be audited');
     expect(html).not.toContain('<script>');
