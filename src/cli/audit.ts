@@ -6,6 +6,7 @@
 // given twice is a revisit" holds per site. With one worker the whole list is one group, visited in
 // the order given, exactly as REPORT.md says.
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import type { AuditError, SiteReport } from '../model/report';
 import { NoBrowserError } from './find-browser';
 import { launchWithExtension, type Launched } from './launch';
@@ -116,8 +117,11 @@ async function auditWithRetries(browser: () => Promise<Launched>, url: string, o
   let r: AuditResult = { url, error: 'not audited' };
   for (let attempt = 0; attempt <= (o.retries ?? 0); attempt++) {
     if (attempt > 0) o.log?.(`retrying ${url} (${r && isAuditError(r) ? r.error : ''})`);
+    let page: Page | undefined;
     try {
-      r = await withDeadline(visitUrl(await browser(), url, o, index), deadlineFor(o), url);
+      r = await withDeadline(visitUrl(await browser(), url, o, index, (p) => (page = p)), deadlineFor(o), url);
+      // past its deadline the visit is still running: closing its tab ends it
+      if (isAuditError(r)) await page?.close().catch(() => {});
     } catch (e) {
       if (e instanceof NoBrowserError) throw e;
       r = { url, error: explainError(e) };

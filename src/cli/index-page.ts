@@ -28,7 +28,10 @@ export function topCompanies(entries: readonly IndexEntry[], max = 25): { compan
     .slice(0, max);
 }
 
-export function indexHtml(entries: readonly IndexEntry[], now = new Date()): string {
+/** `data`: the dataset files next to index.html, linked from its header. */
+export function indexHtml(entries: readonly IndexEntry[], o: { now?: Date; data?: string[] } = {}): string {
+  const now = o.now ?? new Date();
+  const data = o.data ?? ['reports.jsonl', 'findings.csv'];
   const ok = entries.filter((x) => !('error' in x.result));
   const failed = entries.filter((x) => 'error' in x.result);
   const grades = new Map<string, number>();
@@ -50,7 +53,7 @@ export function indexHtml(entries: readonly IndexEntry[], now = new Date()): str
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Candor audit: ${entries.length} URLs</title><style>${CSS}</style></head><body>
 <h1>Candor audit</h1>
-<p class="muted">${ok.length} audited, ${failed.length} failed · grades: ${['A', 'B', 'C', 'D', 'E', 'F'].map((g) => `${g} ${grades.get(g) ?? 0}`).join(', ')} · ${e(now.toISOString())} · data: <a href="reports.jsonl">reports.jsonl</a>, <a href="findings.csv">findings.csv</a></p>
+<p class="muted">${ok.length} audited, ${failed.length} failed · grades: ${['A', 'B', 'C', 'D', 'E', 'F'].map((g) => `${g} ${grades.get(g) ?? 0}`).join(', ')} · ${e(now.toISOString())} · data: ${data.map((f) => `<a href="${e(f)}">${e(f)}</a>`).join(', ')}</p>
 <h2>Sites</h2>
 <table><tr><th>Site</th><th>Grade</th>${PRINCIPLES.map((p) => `<th>${p}</th>`).join('')}<th>Trackers</th><th>Concerns</th></tr>
 ${rows}</table>

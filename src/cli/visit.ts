@@ -47,10 +47,11 @@ export function explainError(e: unknown): string {
 
 /** Failures that another attempt will not fix: a bad URL, an unknown host, an HTTP error answer. */
 export function isPermanent(error: string): boolean {
-  return /not a valid|could not be found|answered HTTP [45]\d\d|certificate|recorded no visit|did not see this page/.test(error);
+  return /not a valid|could not be found|answered HTTP [45]\d\d|certificate/.test(error);
 }
 
-export async function visitUrl(b: Launched, url: string, o: VisitOptions, index: number): Promise<SiteReport | AuditError> {
+/** `onPage` receives the tab, so a caller whose deadline passed can close it and end the visit. */
+export async function visitUrl(b: Launched, url: string, o: VisitOptions, index: number, onPage?: (p: Page) => void): Promise<SiteReport | AuditError> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -60,6 +61,7 @@ export async function visitUrl(b: Launched, url: string, o: VisitOptions, index:
   }
   const log = o.log ?? ((m: string) => process.stderr.write(m + '\n'));
   const page = await b.context.newPage();
+  onPage?.(page);
   try {
     const resp = await page.goto(parsed.href, { waitUntil: 'load', timeout: o.timeout ?? DEFAULT_TIMEOUT });
     if (resp && resp.status() >= 400) {

@@ -60,6 +60,7 @@ describe('retries', () => {
     ['could not load the page: it did not finish loading in time', false],
     ['could not audit the page: the browser closed (it may have crashed)', false],
     ['could not load the page: the server refused the connection', false],
+    ['the extension did not see this page (no browser tab matched it)', false],
   ])('%s → permanent %s', (error, permanent) => {
     expect(isPermanent(error)).toBe(permanent);
   });
