@@ -33,6 +33,8 @@ export interface AuditOptions extends VisitOptions {
   onResult?(r: AuditResult, index: number): void | Promise<void>;
   /** called once per URL as soon as it is done, in any order (for writing results as they come) */
   onDone?(r: AuditResult, index: number): void | Promise<void>;
+  /** true once the run is being stopped (Ctrl-C): no new URL, retry or browser is started */
+  stopped?(): boolean;
   /** when set, a PNG of the popup for each audited URL is written via this callback */
   popupScreenshot?(index: number, png: Buffer, report: SiteReport): void | Promise<void>;
   log?(msg: string): void;
@@ -101,8 +103,11 @@ export async function auditUrls(urls: string[], o: AuditOptions): Promise<AuditR
       return b;
     };
     try {
-      for (let g = nextGroup(k); g; g = nextGroup(k)) {
-        for (const i of g) await done(await auditWithRetries(browser, urls[i]!, o, i), i);
+      for (let g = nextGroup(k); g && !o.stopped?.(); g = nextGroup(k)) {
+        for (const i of g) {
+          if (o.stopped?.()) break;
+          await done(await auditWithRetries(browser, urls[i]!, o, i), i);
+        }
       }
     } finally {
       await b?.close();
@@ -116,6 +121,7 @@ export async function auditUrls(urls: string[], o: AuditOptions): Promise<AuditR
 async function auditWithRetries(browser: () => Promise<Launched>, url: string, o: AuditOptions, index: number): Promise<AuditResult> {
   let r: AuditResult = { url, error: 'not audited' };
   for (let attempt = 0; attempt <= (o.retries ?? 0); attempt++) {
+    if (attempt > 0 && o.stopped?.()) break;
     if (attempt > 0) o.log?.(`retrying ${url} (${r && isAuditError(r) ? r.error : ''})`);
     let page: Page | undefined;
     try {

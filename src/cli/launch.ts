@@ -24,11 +24,31 @@ export interface Launched {
   close(): Promise<void>;
 }
 
+// Temporary profiles still on disk: removed on exit too, so a run stopped by Ctrl-C or SIGTERM (an
+// evicted pod) does not leave one profile per browser behind in the temp folder.
+const tmpProfiles = new Set<string>();
+const liveBrowsers = new Set<Launched>();
+process.once('exit', () => {
+  for (const d of tmpProfiles) {
+    try {
+      rmSync(d, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // a browser still writing there: leave it rather than fail the exit
+    }
+  }
+});
+
+/** Closes every browser this process started (on Ctrl-C / SIGTERM), waiting at most `ms`. */
+export async function closeAllBrowsers(ms = 5000): Promise<void> {
+  await Promise.race([Promise.all([...liveBrowsers].map((b) => b.close().catch(() => {}))), new Promise((r) => setTimeout(r, ms))]);
+}
+
 export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
   const exe = findChromium();
   const ver = browserVersion(exe);
   const userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${ver.major || 130}.0.0.0 Safari/537.36`;
   const tmpProfile = o.profileDir ? undefined : mkdtempSync(join(tmpdir(), 'candor-profile-'));
+  if (tmpProfile) tmpProfiles.add(tmpProfile);
   const args = [
     `--disable-extensions-except=${o.extensionDir}`,
     `--load-extension=${o.extensionDir}`,
@@ -77,15 +97,21 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
     await p.close();
     return w;
   };
-  return {
+  const launched: Launched = {
     context,
     extensionId,
     browserLabel: ver.label,
     userAgent,
     worker,
     close: async () => {
+      liveBrowsers.delete(launched);
       await context.close().catch(() => {});
-      if (tmpProfile) rmSync(tmpProfile, { recursive: true, force: true });
+      if (tmpProfile) {
+        rmSync(tmpProfile, { recursive: true, force: true });
+        tmpProfiles.delete(tmpProfile);
+      }
     },
   };
+  liveBrowsers.add(launched);
+  return launched;
 }

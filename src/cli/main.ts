@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditUrls, isAuditError } from './audit';
 import { NoBrowserError } from './find-browser';
+import { closeAllBrowsers } from './launch';
 import { defaultConcurrency, parseArgs, USAGE, UsageError } from './args';
 import { diffCommand, mergeCommand } from './commands';
 import { Dataset, type DatasetRecord, entryKeys, planRun, toRecord } from './dataset';
@@ -51,6 +52,16 @@ async function audit(argv: string[]): Promise<number> {
   const { todo, kept: results } = planRun(urls, selected, records, args.force);
 
   const progress = new Progress(todo.length, process.stderr, args.progress);
+  let stopping: Promise<void> | undefined;
+  // Ctrl-C or SIGTERM: every finished URL is already on disk, so stop at once and say how to go on.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      progress.finish();
+      process.stderr.write(`\naudit: stopped (${sig}).${dataset ? ` Run the same command again to resume: finished URLs are in ${dataset.file}.` : ''}\n`);
+      stopping = closeAllBrowsers();
+      void stopping.finally(() => process.exit(130));
+    });
+  }
   if (args.shard) process.stderr.write(`shard ${args.shard.index}/${args.shard.total}: ${selected.length} of ${urls.length} URLs\n`);
   if (results.size) process.stderr.write(`resuming ${args.out}: ${results.size} already audited there, ${todo.length} to go (--force audits all again)\n`);
   const concurrency = args.concurrency ?? (args.profile ? 1 : defaultConcurrency());
@@ -70,7 +81,10 @@ async function audit(argv: string[]): Promise<number> {
       interact: args.interact,
       disabledProbes: args.disabledProbes,
       log: (m) => progress.log(m, process.stderr),
+      stopped: () => !!stopping,
       onDone: (r, j) => {
+        // URLs cut off by a stop are not failures of the site: leave them for the resumed run
+        if (stopping) return;
         const i = todo[j]!;
         results.set(i, r);
         if (dataset) {
@@ -85,6 +99,10 @@ async function audit(argv: string[]): Promise<number> {
       onResult: (r) => progress.log(summarise(r), human),
     },
   );
+  if (stopping) {
+    await stopping;
+    return 130;
+  }
   progress.finish();
   if (dataset) dataset.writeDerived(records);
   const ordered = selected.map((i) => results.get(i)!);

@@ -1,7 +1,7 @@
 // The audit at scale, end to end: 100 local sites with --concurrency 2, a run killed with SIGKILL and
 // resumed, shards that partition a list and merge back, --pages, and diff between two reports.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -69,7 +69,8 @@ test('a run killed with SIGKILL resumes where it stopped: no report lost, none d
   writeFileSync(list, urls.join('\n') + '\n');
   const out = tmp();
   const args = ['src/cli/main.ts', '--urls', list, '--concurrency', '2', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules];
-  const child = spawn(TSX, args, { cwd: ROOT, stdio: 'ignore', detached: true });
+  const scratch = tmp(); // the run's temp profiles go here, not into the machine's temp folder
+  const child = spawn(TSX, args, { cwd: ROOT, stdio: 'ignore', detached: true, env: { ...process.env, TMPDIR: scratch } });
   const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_c, sig) => r(sig)));
   await expect.poll(() => (existsSync(join(out, 'reports.jsonl')) ? jsonl(out).length : 0), { timeout: 120_000, intervals: [200] }).toBeGreaterThanOrEqual(5);
   process.kill(-child.pid!, 'SIGKILL'); // the whole group: tsx and node, as a crash or `kill -9` would
@@ -97,6 +98,31 @@ test('a run killed with SIGKILL resumes where it stopped: no report lost, none d
   expect(again.stderr).toContain(`${urls.length} already audited there, 0 to go`);
   expect(JSON.parse(again.stdout)).toHaveLength(urls.length);
   expect(jsonl(out)).toHaveLength(urls.length);
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+test('Ctrl-C / SIGTERM stops at once, cleans up, records no failure, and the run resumes', async () => {
+  test.setTimeout(300_000);
+  const urls = Array.from({ length: 10 }, (_, i) => site(i + 151));
+  const out = tmp();
+  const scratch = tmp();
+  const args = ['src/cli/main.ts', '--concurrency', '2', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules, ...urls];
+  const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TMPDIR: scratch } });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  await expect.poll(() => (existsSync(join(out, 'reports.jsonl')) ? jsonl(out).length : 0), { timeout: 120_000, intervals: [200] }).toBeGreaterThanOrEqual(2);
+  child.kill('SIGTERM');
+  expect(await exited).toBe(130);
+  expect(stderr).toContain('stopped (SIGTERM). Run the same command again to resume');
+  expect(readdirSync(scratch).filter((f) => f.startsWith('candor-profile-'))).toEqual([]);
+  const kept = jsonl(out);
+  expect(kept.every((l) => !l.error)).toBe(true);
+  const res = await audit(args.slice(1));
+  expect(res.code).toBe(0);
+  expect(res.stderr).toContain(`${kept.length} already audited there`);
+  expect(jsonl(out).map((l) => l.input).sort()).toEqual([...urls].sort());
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 test('--shard I/N: three shards partition the list exactly, and merge puts them back together', async () => {
