@@ -25,9 +25,17 @@ export interface ReportDiff {
   trackers: { added: FindingRef[]; removed: FindingRef[] };
   concerns: { added: FindingRef[]; removed: FindingRef[] };
   goodPractice: { gained: FindingRef[]; lost: FindingRef[] };
+  /** findings that are neither a concern nor good practice (information) */
+  other: { added: FindingRef[]; removed: FindingRef[] };
   prices: { before: PriceRef[]; after: PriceRef[] };
   changed: boolean;
 }
+
+/** Kinds that are good practice when present, whatever assessment a build gives them. */
+const DISCLOSURE_KINDS = new Set(['ai-disclosure', 'algorithmic-pricing-disclosure', 'rights-link', 'human-contact']);
+const isGood = (f: Finding) => f.assessment === 'good' || DISCLOSURE_KINDS.has(f.kind);
+const isConcern = (f: Finding) => !isGood(f) && f.kind !== 'tracker' && f.assessment === 'concern';
+const isOther = (f: Finding) => !isGood(f) && f.kind !== 'tracker' && f.assessment !== 'concern';
 
 const PRICE_KINDS = new Set(['price-change', 'price-difference', 'price-rewrite', 'pricing-engine', 'algorithmic-pricing-disclosure']);
 
@@ -46,11 +54,9 @@ function delta(a: readonly Finding[], b: readonly Finding[]): { added: FindingRe
 
 export function diffReports(a: SiteReport, b: SiteReport): ReportDiff {
   const trackers = delta(a.findings.filter((f) => f.kind === 'tracker'), b.findings.filter((f) => f.kind === 'tracker'));
-  const concerns = delta(
-    a.findings.filter((f) => f.kind !== 'tracker' && f.assessment === 'concern'),
-    b.findings.filter((f) => f.kind !== 'tracker' && f.assessment === 'concern'),
-  );
-  const good = delta(a.findings.filter((f) => f.assessment === 'good'), b.findings.filter((f) => f.assessment === 'good'));
+  const concerns = delta(a.findings.filter(isConcern), b.findings.filter(isConcern));
+  const good = delta(a.findings.filter(isGood), b.findings.filter(isGood));
+  const other = delta(a.findings.filter(isOther), b.findings.filter(isOther));
   const scores = PRINCIPLES.filter((p) => a.principles[p]?.score !== b.principles[p]?.score).map((p) => ({
     principle: p,
     before: a.principles[p]?.score ?? 100,
@@ -63,7 +69,7 @@ export function diffReports(a: SiteReport, b: SiteReport): ReportDiff {
   const grade = a.grade !== b.grade ? { before: a.grade, after: b.grade } : null;
   const changed =
     !!grade || scores.length > 0 || pricesChanged ||
-    [trackers.added, trackers.removed, concerns.added, concerns.removed, good.added, good.removed].some((l) => l.length > 0);
+    [trackers.added, trackers.removed, concerns.added, concerns.removed, good.added, good.removed, other.added, other.removed].some((l) => l.length > 0);
   return {
     site: { before: a.site, after: b.site },
     grade,
@@ -71,6 +77,7 @@ export function diffReports(a: SiteReport, b: SiteReport): ReportDiff {
     trackers,
     concerns,
     goodPractice: { gained: good.added, lost: good.removed },
+    other,
     prices: pricesChanged ? { before: pa, after: pb } : { before: [], after: [] },
     changed,
   };
@@ -94,6 +101,8 @@ export function formatDiff(d: ReportDiff, names: { a: string; b: string }): stri
   section('Concerns gone', '-', d.concerns.removed);
   section('Good practice gained (disclosures, rights, contact)', '+', d.goodPractice.gained);
   section('Good practice lost (disclosures, rights, contact)', '-', d.goodPractice.lost);
+  section('Other new findings', '+', d.other.added);
+  section('Other findings gone', '-', d.other.removed);
   if (d.prices.before.length || d.prices.after.length) {
     lines.push('', 'Prices and pricing');
     for (const p of d.prices.before) lines.push(`  before: ${p.title}${priceDetail(p)}`);

@@ -23,6 +23,15 @@ describe('audit diff', () => {
     expect(d.prices.after[0]!.details.after).toBe(125);
   });
 
+  it('counts a rights link or disclosure as good practice even when a build marks it as information', () => {
+    const link = { ...AI_DISCLOSURE, kind: 'rights-link' as const, key: 'rights-link:privacy', assessment: 'info' as const, title: 'A privacy policy is linked' };
+    const banner = { ...AI_DISCLOSURE, kind: 'consent-banner' as const, key: 'consent-banner:x', assessment: 'info' as const, title: 'A consent banner is shown' };
+    const d = diffReports(report('https://shop.example/', [link]), report('https://shop.example/', [banner]));
+    expect(d.goodPractice.lost.map((f) => f.title)).toEqual(['A privacy policy is linked']);
+    expect(d.other.added.map((f) => f.title)).toEqual(['A consent banner is shown']);
+    expect(d.concerns.added).toEqual([]);
+  });
+
   it('reads the other way round as the opposite change', () => {
     const d = diffReports(after, before);
     expect(d.trackers.removed.map((t) => t.vendor)).toEqual(['Facebook', 'Hotjar']);
