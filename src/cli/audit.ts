@@ -62,7 +62,10 @@ export function planGroups(urls: readonly string[], concurrency: number): number
 
 export async function auditUrls(urls: string[], o: AuditOptions): Promise<AuditResult[]> {
   const groups = planGroups(urls, o.concurrency ?? 1);
-  const workers = Math.max(1, Math.min(o.concurrency ?? 1, groups.length));
+  // With a kept profile the worker count is exactly --concurrency, so a site maps to the same
+  // DIR/worker-k on every run whatever the list; workers launch a browser only when given a site.
+  const sticky = !!o.profileDir && (o.concurrency ?? 1) > 1;
+  const workers = sticky ? o.concurrency! : Math.max(1, Math.min(o.concurrency ?? 1, groups.length));
   const results: (AuditResult | undefined)[] = new Array(urls.length);
   let nextInOrder = 0;
   let emitting = Promise.resolve();
@@ -84,7 +87,6 @@ export async function auditUrls(urls: string[], o: AuditOptions): Promise<AuditR
 
   // With a kept profile and several workers, worker k keeps DIR/worker-k and a site always goes to
   // the same worker (by its hash), so a second run still finds the returning visitor's profile.
-  const sticky = !!o.profileDir && workers > 1;
   const queues: number[][][] = Array.from({ length: workers }, () => []);
   const shared = [...groups];
   if (sticky) for (const g of groups) queues[shardOf(urls[g[0]!]!, workers) - 1]!.push(g);

@@ -96,7 +96,9 @@ async function audit(argv: string[]): Promise<number> {
         }
         progress.tick(r, urls[i]!);
       },
-      onResult: (r) => progress.log(summarise(r), human),
+      onResult: (r) => {
+        if (!stopping) progress.log(summarise(r), human);
+      },
     },
   );
   if (stopping) {

@@ -125,6 +125,31 @@ test('Ctrl-C / SIGTERM stops at once, cleans up, records no failure, and the run
   rmSync(scratch, { recursive: true, force: true });
 });
 
+test('a browser that dies mid-run is started again and the run completes', async () => {
+  test.setTimeout(300_000);
+  const urls = Array.from({ length: 8 }, (_, i) => site(i + 171));
+  const out = tmp();
+  const scratch = tmp();
+  const args = ['src/cli/main.ts', '--json', '--concurrency', '1', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules, ...urls];
+  const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: scratch } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += String(d)));
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  await expect.poll(() => (existsSync(join(out, 'reports.jsonl')) ? jsonl(out).length : 0), { timeout: 120_000, intervals: [200] }).toBeGreaterThanOrEqual(2);
+  // the browser's main process (not a renderer or helper) of this run, found by its profile folder
+  const ps = (await run('ps', ['-eo', 'pid=,args='])).stdout.split('\n');
+  const main = ps.filter((l) => l.includes(`--user-data-dir=${scratch}`) && !l.includes('--type=')).map((l) => Number(l.trim().split(' ')[0]));
+  expect(main).toHaveLength(1);
+  process.kill(main[0]!, 'SIGKILL');
+  expect(await exited).toBe(0);
+  const reports = JSON.parse(stdout) as { site?: string; error?: string }[];
+  expect(reports.map((r) => r.site)).toEqual(urls.map((u) => new URL(u).hostname));
+  expect(jsonl(out).filter((l) => !l.error)).toHaveLength(urls.length);
+  rmSync(scratch, { recursive: true, force: true });
+});
+
 test('--shard I/N: three shards partition the list exactly, and merge puts them back together', async () => {
   test.setTimeout(300_000);
   const urls = Array.from({ length: 12 }, (_, i) => site(i + 201));
