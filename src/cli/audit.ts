@@ -55,7 +55,9 @@ export function planGroups(urls: readonly string[], concurrency: number): number
   const groups = new Map<string, number[]>();
   urls.forEach((u, i) => {
     const k = siteKey(u);
-    groups.set(k, [...(groups.get(k) ?? []), i]);
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
   });
   return [...groups.values()];
 }
