@@ -14,6 +14,9 @@ const BULK = join(ROOT, 'tests/fixtures/bulk');
 const site = (n: number) => `http://site${String(n).padStart(3, '0')}.github.io/`;
 const tmp = () => mkdtempSync(join(tmpdir(), 'candor-scale-'));
 
+// The tests are independent (own --out folders, own browsers): let Playwright's workers share them.
+test.describe.configure({ mode: 'parallel' });
+
 let server: SiteServer;
 test.beforeAll(async () => {
   server = await serveSites({ roots: [SITES, BULK], projectRoot: ROOT });
