@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { AuditError, SiteReport } from '../model/report';
 import { NoBrowserError } from './find-browser';
 import { launchWithExtension, type Launched } from './launch';
-import { siteKey, shardOf } from './shard';
+import { bucketOf, siteKey } from './shard';
 import { DEFAULT_TIMEOUT, DEFAULT_WAIT, explainError, isPermanent, visitUrl, type VisitOptions } from './visit';
 
 export { explainError, screenshotPopup } from './visit';
@@ -91,7 +91,7 @@ export async function auditUrls(urls: string[], o: AuditOptions): Promise<AuditR
   // the same worker (by its hash), so a second run still finds the returning visitor's profile.
   const queues: number[][][] = Array.from({ length: workers }, () => []);
   const shared = [...groups];
-  if (sticky) for (const g of groups) queues[shardOf(urls[g[0]!]!, workers) - 1]!.push(g);
+  if (sticky) for (const g of groups) queues[bucketOf(siteKey(urls[g[0]!]!), workers, 'worker:') - 1]!.push(g);
   const nextGroup = (k: number) => (sticky ? queues[k]!.shift() : shared.shift());
 
   const worker = async (k: number) => {

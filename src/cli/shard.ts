@@ -32,7 +32,15 @@ export function siteKey(url: string): string {
 
 /** 1…total for this URL. SHA-256 so the split is the same on every machine and Node version. */
 export function shardOf(url: string, total: number): number {
-  const h = createHash('sha256').update(siteKey(url)).digest();
+  return bucketOf(siteKey(url), total);
+}
+
+/**
+ * 1…total for a key. `salt` gives an independent split: the browser a site goes to within a shard
+ * must not follow from its shard, or `--shard 1/2 --concurrency 2` would send every site to one.
+ */
+export function bucketOf(key: string, total: number, salt = ''): number {
+  const h = createHash('sha256').update(salt + key).digest();
   return (h.readUInt32BE(0) % total) + 1;
 }
 

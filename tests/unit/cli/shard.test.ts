@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseShard, pickShard, shardOf, siteKey } from '../../../src/cli/shard';
+import { bucketOf, parseShard, pickShard, shardOf, siteKey } from '../../../src/cli/shard';
 
 const urls = Array.from({ length: 500 }, (_, i) => `https://site${i}.example/${i % 3 ? 'page' : ''}`);
 
@@ -38,6 +38,12 @@ describe('--shard I/N', () => {
     const site = ['https://www.shop.example/', 'https://shop.example/cart', 'http://m.shop.example/p/1'];
     expect(new Set(site.map(siteKey))).toEqual(new Set(['shop.example']));
     expect(new Set(site.map((u) => shardOf(u, 5))).size).toBe(1);
+  });
+
+  it('the browser a site gets under --profile does not follow from its shard', () => {
+    const inShard1 = pickShard(urls, { index: 1, total: 2 }).map((i) => siteKey(urls[i]!));
+    const workers = new Set(inShard1.map((k) => bucketOf(k, 2, 'worker:')));
+    expect(workers).toEqual(new Set([1, 2]));
   });
 
   it('parses I/N, 1-based', () => {
