@@ -1,11 +1,21 @@
 // The headless audit: drives the built extension in Chromium and reads its reports. It detects
 // nothing by itself (REPORT.md): every finding comes from the same extension users install.
+//
+// Concurrency: each worker is its own Chromium with its own profile. The URLs of one site (its
+// registrable domain) form a group that one worker visits in the order given, so "one profile, a URL
+// given twice is a revisit" holds per site. With one worker the whole list is one group, visited in
+// the order given, exactly as REPORT.md says.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AuditError, SiteReport } from '../model/report';
+import { NoBrowserError } from './find-browser';
 import { launchWithExtension, type Launched } from './launch';
-import { PROBES, runProbes } from './probes';
+import { bucketOf, siteKey } from './shard';
+import { DEFAULT_TIMEOUT, DEFAULT_WAIT, explainError, isPermanent, visitUrl, type VisitOptions } from './visit';
 
-export interface AuditOptions {
+export { explainError, screenshotPopup } from './visit';
+
+export interface AuditOptions extends VisitOptions {
   extensionDir: string;
   profileDir?: string;
   hostResolverRules?: string;
@@ -13,10 +23,18 @@ export interface AuditOptions {
   /** settle time after the load event, ms */
   wait?: number;
   interact?: boolean;
-  /** per-URL navigation timeout, ms */
+  /** per-page load time limit, ms */
   timeout?: number;
-  /** called once per URL, in order, as soon as it is done */
+  /** browsers in parallel (default 1) */
+  concurrency?: number;
+  /** further attempts for a URL that failed for a reason that may pass (default 0) */
+  retries?: number;
+  /** called once per URL, in order, as soon as it and every URL before it are done */
   onResult?(r: AuditResult, index: number): void | Promise<void>;
+  /** called once per URL as soon as it is done, in any order (for writing results as they come) */
+  onDone?(r: AuditResult, index: number): void | Promise<void>;
+  /** true once the run is being stopped (Ctrl-C): no new URL, retry or browser is started */
+  stopped?(): boolean;
   /** when set, a PNG of the popup for each audited URL is written via this callback */
   popupScreenshot?(index: number, png: Buffer, report: SiteReport): void | Promise<void>;
   log?(msg: string): void;
@@ -28,119 +46,115 @@ export function isAuditError(r: AuditResult): r is AuditError {
   return 'error' in r;
 }
 
-const DEFAULT_WAIT = 2500;
+/**
+ * The visiting plan: groups of indices into urls, each group visited in order by one worker.
+ * One worker: one group, the whole list. Several: one group per site, in order of first appearance.
+ */
+export function planGroups(urls: readonly string[], concurrency: number): number[][] {
+  if (concurrency <= 1) return urls.length ? [urls.map((_, i) => i)] : [];
+  const groups = new Map<string, number[]>();
+  urls.forEach((u, i) => {
+    const k = siteKey(u);
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  });
+  return [...groups.values()];
+}
 
 export async function auditUrls(urls: string[], o: AuditOptions): Promise<AuditResult[]> {
-  const b = await launchWithExtension(o);
-  const results: AuditResult[] = [];
-  try {
-    for (let i = 0; i < urls.length; i++) {
-      const r = await auditOne(b, urls[i]!, o, i);
-      results.push(r);
-      await o.onResult?.(r, i);
-    }
-  } finally {
-    await b.close();
-  }
-  return results;
-}
+  const groups = planGroups(urls, o.concurrency ?? 1);
+  // With a kept profile the worker count is exactly --concurrency, so a site maps to the same
+  // DIR/worker-k on every run whatever the list; workers launch a browser only when given a site.
+  const sticky = !!o.profileDir && (o.concurrency ?? 1) > 1;
+  const workers = sticky ? o.concurrency! : Math.max(1, Math.min(o.concurrency ?? 1, groups.length));
+  const results: (AuditResult | undefined)[] = new Array(urls.length);
+  let nextInOrder = 0;
+  let emitting = Promise.resolve();
+  // onResult keeps its promise: in order, each awaited before the next
+  const emitInOrder = () => {
+    emitting = emitting.then(async () => {
+      while (nextInOrder < urls.length && results[nextInOrder] !== undefined) {
+        const i = nextInOrder++;
+        await o.onResult?.(results[i]!, i);
+      }
+    });
+    return emitting;
+  };
+  const done = async (r: AuditResult, i: number) => {
+    results[i] = r;
+    await o.onDone?.(r, i);
+    await emitInOrder();
+  };
 
-/** Plain-words reason for a navigation failure. */
-export function explainError(e: unknown): string {
-  const m = String((e as Error)?.message ?? e);
-  const net = m.match(/net::(ERR_[A-Z_]+)/);
-  if (net) {
-    const words: Record<string, string> = {
-      ERR_NAME_NOT_RESOLVED: 'the host name could not be found (DNS)',
-      ERR_CONNECTION_REFUSED: 'the server refused the connection',
-      ERR_CONNECTION_TIMED_OUT: 'the connection timed out',
-      ERR_CERT_AUTHORITY_INVALID: 'the TLS certificate is not trusted (use --insecure for staging sites)',
-      ERR_CERT_COMMON_NAME_INVALID: 'the TLS certificate does not match the host (use --insecure for staging sites)',
-      ERR_INTERNET_DISCONNECTED: 'there is no network connection',
-      ERR_ABORTED: 'the navigation was aborted (a download, or the page navigated away)',
+  // With a kept profile and several workers, worker k keeps DIR/worker-k and a site always goes to
+  // the same worker (by its hash), so a second run still finds the returning visitor's profile.
+  const queues: number[][][] = Array.from({ length: workers }, () => []);
+  const shared = [...groups];
+  if (sticky) for (const g of groups) queues[bucketOf(siteKey(urls[g[0]!]!), workers, 'worker:') - 1]!.push(g);
+  const nextGroup = (k: number) => (sticky ? queues[k]!.shift() : shared.shift());
+
+  const worker = async (k: number) => {
+    const profileDir = o.profileDir && workers > 1 ? join(o.profileDir, `worker-${k + 1}`) : o.profileDir;
+    let b: Launched | undefined;
+    let closed = false;
+    const browser = async (): Promise<Launched> => {
+      if (b && !closed) return b;
+      if (b) await b.close().catch(() => {});
+      closed = false;
+      b = await launchWithExtension({ ...o, profileDir });
+      b.context.once('close', () => (closed = true));
+      return b;
     };
-    return `could not load the page: ${words[net[1]!] ?? net[1]}`;
-  }
-  if (/Timeout/i.test(m)) return 'could not load the page: it did not finish loading in time';
-  if (/invalid url|Cannot navigate to invalid URL/i.test(m)) return 'not a valid URL';
-  return `could not audit the page: ${m.split('\n')[0]}`;
+    try {
+      for (let g = nextGroup(k); g && !o.stopped?.(); g = nextGroup(k)) {
+        for (const i of g) {
+          if (o.stopped?.()) break;
+          await done(await auditWithRetries(browser, urls[i]!, o, i), i);
+        }
+      }
+    } finally {
+      await b?.close();
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, (_, k) => worker(k)));
+  await emitting;
+  return results as AuditResult[];
 }
 
-async function auditOne(b: Launched, url: string, o: AuditOptions, index: number): Promise<AuditResult> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-    if (!/^https?:$/.test(parsed.protocol)) throw new Error('scheme');
-  } catch {
-    return { url, error: 'not a valid http(s) URL' };
+async function auditWithRetries(browser: () => Promise<Launched>, url: string, o: AuditOptions, index: number): Promise<AuditResult> {
+  let r: AuditResult = { url, error: 'not audited' };
+  for (let attempt = 0; attempt <= (o.retries ?? 0); attempt++) {
+    if (attempt > 0 && o.stopped?.()) break;
+    if (attempt > 0) o.log?.(`retrying ${url} (${r && isAuditError(r) ? r.error : ''})`);
+    let page: Page | undefined;
+    try {
+      r = await withDeadline(visitUrl(await browser(), url, o, index, (p) => (page = p)), deadlineFor(o), url);
+      // past its deadline the visit is still running: closing its tab ends it
+      if (isAuditError(r)) await page?.close().catch(() => {});
+    } catch (e) {
+      if (e instanceof NoBrowserError) throw e;
+      r = { url, error: explainError(e) };
+    }
+    if (!isAuditError(r) || isPermanent(r.error)) return r;
   }
-  const page = await b.context.newPage();
+  return r;
+}
+
+/** The longest one URL may take, all pages included, before it counts as failed. */
+function deadlineFor(o: AuditOptions): number {
+  const perPage = (o.timeout ?? DEFAULT_TIMEOUT) + (o.wait ?? DEFAULT_WAIT) + 8000;
+  return perPage * (1 + (o.pages ?? 0)) + (o.interact ? 60000 : 0) + 15000;
+}
+
+async function withDeadline<T extends AuditResult>(p: Promise<T>, ms: number, url: string): Promise<AuditResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<AuditResult>((res) => {
+    timer = setTimeout(() => res({ url, error: 'could not audit the page: it took longer than its time limit' }), ms);
+  });
   try {
-    const resp = await page.goto(parsed.href, { waitUntil: 'load', timeout: o.timeout ?? 30000 });
-    if (resp && resp.status() >= 400) {
-      return { url, error: `the server answered HTTP ${resp.status()}` };
-    }
-    await page.waitForTimeout(o.wait ?? DEFAULT_WAIT);
-    const tabId = await tabIdOf(b, page);
-    if (tabId === null) return { url, error: 'the extension did not see this page (no browser tab matched it)' };
-    if (o.interact) {
-      await runProbes(PROBES, page, { url, tabId, ext: b, log: o.log ?? ((m) => process.stderr.write(m + '\n')) });
-      await page.waitForTimeout(500);
-    }
-    const report = await stableReport(b, tabId);
-    if (!report) return { url, error: 'the extension recorded no visit for this page' };
-    report.tool.browser = b.browserLabel;
-    if (o.popupScreenshot) {
-      const png = await screenshotPopup(b, tabId);
-      await o.popupScreenshot(index, png, report);
-    }
-    return report;
-  } catch (e) {
-    return { url, error: explainError(e) };
+    return await Promise.race([p, late]);
   } finally {
-    await page.close().catch(() => {});
-  }
-}
-
-async function tabIdOf(b: Launched, page: Page): Promise<number | null> {
-  const url = page.url();
-  const sw = await b.worker();
-  return sw.evaluate(async (u: string) => {
-    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string; active?: boolean }[]> } } }).chrome;
-    const tabs = await c.tabs.query({});
-    const hit = tabs.filter((t) => t.url === u);
-    return hit.length ? (hit[hit.length - 1]!.id ?? null) : null;
-  }, url);
-}
-
-type CandorGlobal = { candor: { reportForTab(id: number): Promise<SiteReport | null> } };
-
-/** Reads the report until two reads 400 ms apart agree (late DOM scans, beacons), at most ~4 s. */
-async function stableReport(b: Launched, tabId: number): Promise<SiteReport | null> {
-  let last: SiteReport | null = null;
-  let lastSig = '';
-  for (let i = 0; i < 10; i++) {
-    const sw = await b.worker();
-    const r = await sw.evaluate((id: number) => (globalThis as unknown as CandorGlobal).candor.reportForTab(id), tabId);
-    const sig = r ? JSON.stringify(r.findings.map((f) => [f.kind, f.title, f.count])) : '';
-    if (r && sig === lastSig) return r;
-    last = r;
-    lastSig = sig;
-    await new Promise((res) => setTimeout(res, 400));
-  }
-  return last;
-}
-
-export async function screenshotPopup(b: Launched, tabId: number): Promise<Buffer> {
-  const p = await b.context.newPage();
-  try {
-    await p.setViewportSize({ width: 400, height: 600 });
-    await p.goto(`chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`);
-    await p.waitForSelector('.report, .state h1', { timeout: 10000 });
-    // open the privacy principle so the picture shows findings, not only headings
-    await p.locator('.principle[data-principle="privacy"] .principle-head').click({ timeout: 2000 }).catch(() => {});
-    return await p.screenshot({ fullPage: true });
-  } finally {
-    await p.close();
+    clearTimeout(timer);
   }
 }

@@ -4,6 +4,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditUrls, isAuditError } from './audit';
+import { findingsCsv } from './csv';
+import { indexHtml } from './index-page';
 import { summarise, siteFileName, writeReportFiles } from './output';
 import { serveSites } from './site-server';
 
@@ -27,7 +29,10 @@ async function demo(): Promise<number> {
       popupScreenshot: (_i, png, report) => writeFileSync(join(out, `${siteFileName(report.site)}.png`), png),
     });
     writeFileSync(join(out, 'reports.json'), JSON.stringify(results, null, 2));
-    process.stdout.write(`Reports written to ${out}/ (<site>.html, <site>.json, <site>.png popup screenshot, reports.json)\n`);
+    const entries = results.map((result, i) => ({ input: urls[i]!, result }));
+    writeFileSync(join(out, 'index.html'), indexHtml(entries, { data: ['reports.json', 'findings.csv'] }));
+    writeFileSync(join(out, 'findings.csv'), findingsCsv(entries));
+    process.stdout.write(`Reports written to ${out}/ (index.html over all sites, <site>.html, <site>.json, <site>.png popup screenshot, reports.json, findings.csv)\n`);
     return results.some(isAuditError) ? 3 : 0;
   } finally {
     await server.close();

@@ -24,6 +24,25 @@ export interface Launched {
   close(): Promise<void>;
 }
 
+// Temporary profiles still on disk: removed on exit too, so a run stopped by Ctrl-C or SIGTERM (an
+// evicted pod) does not leave one profile per browser behind in the temp folder.
+const tmpProfiles = new Set<string>();
+const liveBrowsers = new Set<Launched>();
+process.once('exit', () => {
+  for (const d of tmpProfiles) {
+    try {
+      rmSync(d, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // a browser still writing there: leave it rather than fail the exit
+    }
+  }
+});
+
+/** Closes every browser this process started (on Ctrl-C / SIGTERM), waiting at most `ms`. */
+export async function closeAllBrowsers(ms = 5000): Promise<void> {
+  await Promise.race([Promise.all([...liveBrowsers].map((b) => b.close().catch(() => {}))), new Promise((r) => setTimeout(r, ms))]);
+}
+
 /**
  * The ordinary-browser flags and context options, without the extension. Shared with launchPlain so
  * the benchmark's "without Candor" browser differs from the audit's in the extension alone.
@@ -33,6 +52,7 @@ function ordinaryBrowser(o: Omit<LaunchOptions, 'extensionDir'>, extensionArgs: 
   const ver = browserVersion(exe);
   const userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${ver.major || 130}.0.0.0 Safari/537.36`;
   const tmpProfile = o.profileDir ? undefined : mkdtempSync(join(tmpdir(), 'candor-profile-'));
+  if (tmpProfile) tmpProfiles.add(tmpProfile);
   const args = [
     ...extensionArgs,
     '--disable-blink-features=AutomationControlled',
@@ -61,7 +81,10 @@ function ordinaryBrowser(o: Omit<LaunchOptions, 'extensionDir'>, extensionArgs: 
       ignoreHTTPSErrors: !!o.insecure,
     });
   const cleanup = () => {
-    if (tmpProfile) rmSync(tmpProfile, { recursive: true, force: true });
+    if (tmpProfile) {
+      rmSync(tmpProfile, { recursive: true, force: true });
+      tmpProfiles.delete(tmpProfile);
+    }
   };
   return { ver, userAgent, launch, cleanup };
 }
@@ -104,15 +127,18 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
     await p.close();
     return w;
   };
-  return {
+  const launched: Launched = {
     context,
     extensionId,
     browserLabel: ver.label,
     userAgent,
     worker,
     close: async () => {
+      liveBrowsers.delete(launched);
       await context.close().catch(() => {});
       b.cleanup();
     },
   };
+  liveBrowsers.add(launched);
+  return launched;
 }

@@ -1,22 +1,37 @@
-// `npm run audit -- [options] <url>...` (REPORT.md). With --json, stdout carries the JSON array only.
+// `npm run audit -- [options] <url>...` (REPORT.md). With --json, stdout carries the JSON array only;
+// progress, summaries and the final table then go to stderr.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditUrls, isAuditError } from './audit';
 import { NoBrowserError } from './find-browser';
-import { parseArgs, USAGE, UsageError } from './args';
-import { summarise, writeReportFiles } from './output';
+import { closeAllBrowsers } from './launch';
+import { defaultConcurrency, parseArgs, USAGE, UsageError } from './args';
+import { diffCommand, mergeCommand } from './commands';
+import { Dataset, type DatasetRecord, entryKeys, planRun, toRecord } from './dataset';
+import { summarise } from './output';
+import { Progress, summaryTable } from './progress';
+import { pickShard } from './shard';
 
 export async function main(argv: string[]): Promise<number> {
-  let args;
   try {
-    args = parseArgs(argv);
+    if (argv[0] === 'diff') return diffCommand(argv.slice(1), process);
+    if (argv[0] === 'merge') return mergeCommand(argv.slice(1), process);
+    return await audit(argv);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`audit: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
+    if (e instanceof NoBrowserError) {
+      process.stderr.write(`audit: ${e.message}\n`);
+      return 2;
+    }
     throw e;
   }
+}
+
+async function audit(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
   if (args.help) {
     process.stdout.write(USAGE + '\n');
     return 0;
@@ -27,28 +42,76 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const human = args.json ? process.stderr : process.stdout;
-  try {
-    const results = await auditUrls(args.urls, {
+  const urls = args.urls;
+  // Occurrence numbers come from the whole list, so they mean the same in every shard.
+  const keys = entryKeys(urls);
+  const selected = args.shard ? pickShard(urls, args.shard) : urls.map((_, i) => i);
+
+  const dataset = args.out ? new Dataset(resolve(args.out)) : undefined;
+  const records: DatasetRecord[] = dataset?.load() ?? [];
+  const { todo, kept: results } = planRun(urls, selected, records, args.force);
+
+  const progress = new Progress(todo.length, process.stderr, args.progress);
+  let stopping: Promise<void> | undefined;
+  // Ctrl-C or SIGTERM: every finished URL is already on disk, so stop at once and say how to go on.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      progress.finish();
+      process.stderr.write(`\naudit: stopped (${sig}).${dataset ? ` Run the same command again to resume: finished URLs are in ${dataset.file}.` : ''}\n`);
+      stopping = closeAllBrowsers();
+      void stopping.finally(() => process.exit(130));
+    });
+  }
+  if (args.shard) process.stderr.write(`shard ${args.shard.index}/${args.shard.total}: ${selected.length} of ${urls.length} URLs\n`);
+  if (results.size) process.stderr.write(`resuming ${args.out}: ${results.size} already audited there, ${todo.length} to go (--force audits all again)\n`);
+  const concurrency = args.concurrency ?? (args.profile ? 1 : defaultConcurrency());
+
+  await auditUrls(
+    todo.map((i) => urls[i]!),
+    {
       extensionDir,
       profileDir: args.profile ? resolve(args.profile) : undefined,
       hostResolverRules: args.hostResolverRules,
       insecure: args.insecure,
       wait: args.wait,
+      timeout: args.timeout,
+      retries: args.retries,
+      pages: args.pages,
+      concurrency,
       interact: args.interact,
-      onResult: (r) => {
-        human.write(summarise(r));
-        if (args.out && !isAuditError(r)) writeReportFiles(resolve(args.out), r);
+      disabledProbes: args.disabledProbes,
+      log: (m) => progress.log(m, process.stderr),
+      stopped: () => !!stopping,
+      onDone: (r, j) => {
+        // URLs cut off by a stop are not failures of the site: leave them for the resumed run
+        if (stopping) return;
+        const i = todo[j]!;
+        results.set(i, r);
+        if (dataset) {
+          // the line first: it is what a resumed run trusts
+          const rec = toRecord(r, keys[i]!);
+          dataset.append(rec);
+          records.push(rec);
+          if (!isAuditError(r)) dataset.writeSite(r);
+        }
+        progress.tick(r, urls[i]!);
       },
-    });
-    if (args.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-    return results.some(isAuditError) ? 3 : 0;
-  } catch (e) {
-    if (e instanceof NoBrowserError) {
-      process.stderr.write(`audit: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+      onResult: (r) => {
+        if (!stopping) progress.log(summarise(r), human);
+      },
+    },
+  );
+  if (stopping) {
+    await stopping;
+    return 130;
   }
+  progress.finish();
+  if (dataset) dataset.writeDerived(records);
+  const ordered = selected.map((i) => results.get(i)!);
+  if (ordered.length > 1) human.write(summaryTable(selected.map((i) => urls[i]!), ordered));
+  if (dataset) human.write(`Written to ${dataset.dir}/: index.html, reports.jsonl, findings.csv, <site>.json, <site>.html\n`);
+  if (args.json) process.stdout.write(JSON.stringify(ordered, null, 2) + '\n');
+  return ordered.some(isAuditError) ? 3 : 0;
 }
 
 main(process.argv.slice(2)).then(

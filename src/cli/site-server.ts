@@ -5,6 +5,8 @@
 //                          <root>/<host name>/_server.ts  optional dynamic handler (see SiteHandler)
 //                          <root>/<host name>/.host      an empty vendor host (answers 204 to anything)
 //                          <root>/vendors*.json           { "host/path": "node_modules/pkg/file.js" }
+//                          <root>/_wildcard.<suffix>/     every host <label>.<suffix> without a folder of
+//                                                         its own (e.g. 100 sites for a bulk audit test)
 // One port speaks both HTTP and HTTPS (the first byte tells TLS apart), so https:// vendor URLs work.
 import { createServer as createHttp, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
@@ -29,6 +31,8 @@ export type SiteHandler = (req: IncomingMessage, res: ServerResponse, ctx: { url
 export interface SiteServer {
   port: number;
   hosts: string[];
+  /** suffixes served by a _wildcard.<suffix> folder (any <label>.<suffix>) */
+  wildcards?: string[];
   /** for --host-resolver-rules: every served host mapped to this server, everything else unresolvable */
   hostResolverRules: string;
   requests: LoggedRequest[];
@@ -59,11 +63,14 @@ export interface ServeOptions {
 
 export async function serveSites(o: ServeOptions): Promise<SiteServer> {
   const hostDirs = new Map<string, string>();
+  const wildcardDirs = new Map<string, string>();
   const vendorFiles = new Map<string, string>();
   for (const root of o.roots.map((r) => resolve(r))) {
     for (const name of readdirSync(root)) {
       const p = join(root, name);
-      if (statSync(p).isDirectory()) hostDirs.set(name.toLowerCase(), p);
+      if (!statSync(p).isDirectory()) continue;
+      if (name.startsWith('_wildcard.')) wildcardDirs.set(name.slice('_wildcard.'.length).toLowerCase(), p);
+      else hostDirs.set(name.toLowerCase(), p);
     }
     // vendors.json, vendors.<concern>.json …: one file per concern keeps parallel work apart
     for (const vj of readdirSync(root).filter((n) => /^vendors(\.[\w-]+)?\.json$/.test(n))) {
@@ -75,10 +82,17 @@ export async function serveSites(o: ServeOptions): Promise<SiteServer> {
   const vendorHosts = [...vendorFiles.keys()].map((k) => k.split('/')[0]!);
   const hosts = [...new Set([...hostDirs.keys(), ...vendorHosts, ...(o.extraHosts ?? [])])].sort();
   const handlers = new Map<string, SiteHandler>();
-  for (const [host, dir] of hostDirs) {
+  for (const dir of [...hostDirs.values(), ...wildcardDirs.values()]) {
     const h = join(dir, '_server.ts');
-    if (existsSync(h)) handlers.set(host, ((await import(pathToFileURL(h).href)) as { default: SiteHandler }).default);
+    if (existsSync(h)) handlers.set(dir, ((await import(pathToFileURL(h).href)) as { default: SiteHandler }).default);
   }
+  /** A host's folder: its own, else the wildcard folder of its parent domain (one label deep). */
+  const dirOf = (host: string): string | undefined => {
+    const own = hostDirs.get(host);
+    if (own) return own;
+    const dot = host.indexOf('.');
+    return dot > 0 && /^[a-z0-9-]+$/.test(host.slice(0, dot)) ? wildcardDirs.get(host.slice(dot + 1)) : undefined;
+  };
   const requests: LoggedRequest[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -92,8 +106,8 @@ export async function serveSites(o: ServeOptions): Promise<SiteServer> {
     res.setHeader('Access-Control-Allow-Credentials', 'true');
     res.setHeader('Access-Control-Allow-Headers', '*');
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
-    const dir = hostDirs.get(host);
-    const h = handlers.get(host);
+    const dir = dirOf(host);
+    const h = dir ? handlers.get(dir) : undefined;
     try {
       if (h && dir && (await h(req, res, { url, body, dir }))) return;
     } catch (e) {
@@ -128,10 +142,12 @@ export async function serveSites(o: ServeOptions): Promise<SiteServer> {
   });
   await new Promise<void>((r) => server.listen(o.port ?? 0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  const rules = [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ');
+  const wildcards = [...wildcardDirs.keys()].sort();
+  const rules = [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), ...wildcards.map((w) => `MAP *.${w} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ');
   return {
     port,
     hosts,
+    wildcards,
     hostResolverRules: rules,
     requests,
     url: (host, path = '/', secure = false) => `${secure ? 'https' : 'http'}://${host}${path}`,

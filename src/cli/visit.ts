@@ -1,0 +1,183 @@
+// One URL in one browser: load it as a person would, let it settle, optionally run the probes and
+// follow a few same-site links, and read the extension's report. Detects nothing by itself.
+import type { Page } from 'playwright-core';
+import type { AuditError, SiteReport } from '../model/report';
+import type { Launched } from './launch';
+import { PROBES, runProbes } from './probes';
+import { siteKey } from './shard';
+import { mergePageReports } from './site-summary';
+
+export interface VisitOptions {
+  wait?: number;
+  interact?: boolean;
+  /** probe names switched off */
+  disabledProbes?: readonly string[];
+  /** page-load time limit, ms */
+  timeout?: number;
+  /** same-site links to follow after the first page */
+  pages?: number;
+  popupScreenshot?(index: number, png: Buffer, report: SiteReport): void | Promise<void>;
+  log?(msg: string): void;
+}
+
+export const DEFAULT_WAIT = 2500;
+export const DEFAULT_TIMEOUT = 30000;
+
+/** Plain-words reason for a navigation failure. */
+export function explainError(e: unknown): string {
+  const m = String((e as Error)?.message ?? e);
+  const net = m.match(/net::(ERR_[A-Z_]+)/);
+  if (net) {
+    const words: Record<string, string> = {
+      ERR_NAME_NOT_RESOLVED: 'the host name could not be found (DNS)',
+      ERR_CONNECTION_REFUSED: 'the server refused the connection',
+      ERR_CONNECTION_TIMED_OUT: 'the connection timed out',
+      ERR_CERT_AUTHORITY_INVALID: 'the TLS certificate is not trusted (use --insecure for staging sites)',
+      ERR_CERT_COMMON_NAME_INVALID: 'the TLS certificate does not match the host (use --insecure for staging sites)',
+      ERR_INTERNET_DISCONNECTED: 'there is no network connection',
+      ERR_ABORTED: 'the navigation was aborted (a download, or the page navigated away)',
+    };
+    return `could not load the page: ${words[net[1]!] ?? net[1]}`;
+  }
+  if (/Timeout/i.test(m)) return 'could not load the page: it did not finish loading in time';
+  if (/invalid url|Cannot navigate to invalid URL/i.test(m)) return 'not a valid URL';
+  if (/Target (page, context or browser )?(has been )?closed|browser has disconnected/i.test(m)) return 'could not audit the page: the browser closed (it may have crashed)';
+  return `could not audit the page: ${m.split('\n')[0]}`;
+}
+
+/** Failures that another attempt will not fix: a bad URL, an unknown host, an HTTP error answer. */
+export function isPermanent(error: string): boolean {
+  return /not a valid|could not be found|answered HTTP [45]\d\d|certificate/.test(error);
+}
+
+/** `onPage` receives the tab, so a caller whose deadline passed can close it and end the visit. */
+export async function visitUrl(b: Launched, url: string, o: VisitOptions, index: number, onPage?: (p: Page) => void): Promise<SiteReport | AuditError> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+    if (!/^https?:$/.test(parsed.protocol)) throw new Error('scheme');
+  } catch {
+    return { url, error: 'not a valid http(s) URL' };
+  }
+  const log = o.log ?? ((m: string) => process.stderr.write(m + '\n'));
+  const page = await b.context.newPage();
+  onPage?.(page);
+  try {
+    const resp = await page.goto(parsed.href, { waitUntil: 'load', timeout: o.timeout ?? DEFAULT_TIMEOUT });
+    if (resp && resp.status() >= 400) {
+      return { url, error: `the server answered HTTP ${resp.status()}` };
+    }
+    await page.waitForTimeout(o.wait ?? DEFAULT_WAIT);
+    const tabId = await tabIdOf(b, page);
+    if (tabId === null) return { url, error: 'the extension did not see this page (no browser tab matched it)' };
+    if (o.interact) {
+      const probes = PROBES.filter((p) => !o.disabledProbes?.includes(p.name));
+      await runProbes(probes, page, { url, tabId, ext: b, log });
+      await page.waitForTimeout(500);
+    }
+    const first = await stableReport(b, tabId);
+    if (!first) return { url, error: 'the extension recorded no visit for this page' };
+    first.tool.browser = b.browserLabel;
+    let report = first;
+    if (o.pages) {
+      const reports = [first];
+      for (const link of await sameSiteLinks(page, o.pages)) {
+        // A linked page that fails to load is skipped: the site is still reported from the others.
+        try {
+          const r = await page.goto(link, { waitUntil: 'load', timeout: o.timeout ?? DEFAULT_TIMEOUT });
+          if (r && r.status() >= 400) continue;
+          await page.waitForTimeout(o.wait ?? DEFAULT_WAIT);
+          const id = (await tabIdOf(b, page)) ?? tabId;
+          const more = await stableReport(b, id);
+          if (more) reports.push(more);
+        } catch (e) {
+          log(`  (skipped ${link}: ${explainError(e)})`);
+        }
+      }
+      report = mergePageReports(reports);
+    }
+    if (o.popupScreenshot) {
+      const png = await screenshotPopup(b, tabId);
+      await o.popupScreenshot(index, png, report);
+    }
+    return report;
+  } catch (e) {
+    return { url, error: explainError(e) };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** Same-site http(s) links on the page, in document order, without the page itself or downloads. */
+export async function sameSiteLinks(page: Page, max: number): Promise<string[]> {
+  const here = page.url();
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href)).catch(() => [] as string[]);
+  return pickLinks(here, hrefs, max);
+}
+
+export function pickLinks(here: string, hrefs: readonly string[], max: number): string[] {
+  const site = siteKey(here);
+  const seen = new Set([here.split('#')[0]]);
+  const out: string[] = [];
+  for (const h of hrefs) {
+    if (out.length >= max) break;
+    let u: URL;
+    try {
+      u = new URL(h, here);
+    } catch {
+      continue;
+    }
+    u.hash = '';
+    const s = u.href;
+    if (!/^https?:$/.test(u.protocol) || siteKey(s) !== site || seen.has(s)) continue;
+    if (/\.(pdf|zip|gz|dmg|exe|png|jpe?g|gif|svg|webp|mp4|mp3|csv|xlsx?)$/i.test(u.pathname)) continue;
+    // never sign a visitor out or change anything on the site
+    if (/log-?out|sign-?out|delete|unsubscribe/i.test(u.pathname)) continue;
+    seen.add(s);
+    out.push(s);
+  }
+  return out;
+}
+
+export async function tabIdOf(b: Launched, page: Page): Promise<number | null> {
+  const url = page.url();
+  const sw = await b.worker();
+  return sw.evaluate(async (u: string) => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string; active?: boolean }[]> } } }).chrome;
+    const tabs = await c.tabs.query({});
+    const hit = tabs.filter((t) => t.url === u);
+    return hit.length ? (hit[hit.length - 1]!.id ?? null) : null;
+  }, url);
+}
+
+type CandorGlobal = { candor: { reportForTab(id: number): Promise<SiteReport | null> } };
+
+/** Reads the report until two reads 400 ms apart agree (late DOM scans, beacons), at most ~4 s. */
+export async function stableReport(b: Launched, tabId: number): Promise<SiteReport | null> {
+  let last: SiteReport | null = null;
+  let lastSig = '';
+  for (let i = 0; i < 10; i++) {
+    const sw = await b.worker();
+    const r = await sw.evaluate((id: number) => (globalThis as unknown as CandorGlobal).candor.reportForTab(id), tabId);
+    const sig = r ? JSON.stringify([r.url, r.findings.map((f) => [f.kind, f.title, f.count])]) : '';
+    if (r && sig === lastSig) return r;
+    last = r;
+    lastSig = sig;
+    await new Promise((res) => setTimeout(res, 400));
+  }
+  return last;
+}
+
+export async function screenshotPopup(b: Launched, tabId: number): Promise<Buffer> {
+  const p = await b.context.newPage();
+  try {
+    await p.setViewportSize({ width: 400, height: 600 });
+    await p.goto(`chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`);
+    await p.waitForSelector('.report, .state h1', { timeout: 10000 });
+    // open the privacy principle so the picture shows findings, not only headings
+    await p.locator('.principle[data-principle="privacy"] .principle-head').click({ timeout: 2000 }).catch(() => {});
+    return await p.screenshot({ fullPage: true });
+  } finally {
+    await p.close();
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, csvCell, findingsCsv } from '../../../src/cli/csv';
+import { FB, GA, report } from './reports';
+
+/** A small RFC 4180 reader, to check that what we write reads back as written. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') q = false;
+      else cell += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  return rows;
+}
+
+describe('findings.csv', () => {
+  it('one finding a row, with a header, errors left out', () => {
+    const csv = findingsCsv([
+      { input: 'https://shop.example/', result: report('https://shop.example/', [GA, FB]) },
+      { input: 'https://down.example/', result: { url: 'https://down.example/', error: 'could not load the page' } },
+      { input: 'https://clean.example/', result: report('https://clean.example/', []) },
+    ]);
+    const rows = parseCsv(csv);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(3);
+    const col = (name: string) => CSV_COLUMNS.indexOf(name as never);
+    expect(rows.slice(1).map((r) => r[col('vendor')])).toEqual(['Google Analytics', 'Facebook']);
+    expect(rows[1]![col('site')]).toBe('shop.example');
+    expect(rows[1]![col('evidence_url')]).toBe('https://www.google-analytics.com/g/collect?v=2');
+  });
+
+  it('quotes commas, quotes and line breaks so page text cannot add columns or rows', () => {
+    const hostile = 'Buy now, "50% off"\r\nsecond line';
+    const r = report('https://shop.example/', [{ ...GA, vendor: hostile }]);
+    const rows = parseCsv(findingsCsv([{ input: 'https://shop.example/', result: r }]));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toHaveLength(CSV_COLUMNS.length);
+    expect(rows[1]![CSV_COLUMNS.indexOf('vendor')]).toBe(hostile);
+  });
+
+  it.each(['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])('defuses a formula: %j', (v) => {
+    const cell = csvCell(v);
+    const read = parseCsv(cell + '\r\n')[0]![0]!;
+    expect(read.startsWith("'")).toBe(true);
+    expect(read.slice(1)).toBe(v);
+  });
+
+  it('leaves ordinary text and numbers as they are', () => {
+    expect(csvCell('Google Analytics')).toBe('Google Analytics');
+    expect(csvCell(3)).toBe('3');
+    expect(csvCell(undefined)).toBe('');
+  });
+});
