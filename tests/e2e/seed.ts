@@ -4,14 +4,16 @@ import type { HistoryFixture } from '../fixtures/history';
 
 export async function seedHistory(ext: Launched, h: HistoryFixture): Promise<void> {
   const sw = await ext.worker();
-  await sw.evaluate(async (data: HistoryFixture) => {
+  // Passed as one JSON string: Playwright serialises a large object graph far more slowly.
+  await sw.evaluate(async (json: string) => {
+    const data = JSON.parse(json) as HistoryFixture;
     const db = (globalThis as unknown as { candor: { db: import('../../src/storage/db').CandorDb } }).candor.db;
     await db.transaction('rw', db.sites, db.visits, db.findings, async () => {
       await db.sites.bulkPut(data.sites);
       await db.visits.bulkPut(data.visits);
       await db.findings.bulkPut(data.findings);
     });
-  }, h);
+  }, JSON.stringify(h));
 }
 
 /** Reads a table's rows from the extension's database. */

@@ -19,6 +19,7 @@ export function CompaniesView({ data }: { data: HistoryData }) {
         .map(([s]) => s),
     [data],
   );
+  if (!data.findingsReady) return <p role="status">{t('loading')}</p>;
   if (reach.length === 0) {
     return (
       <section aria-labelledby="co-h">
@@ -50,7 +51,8 @@ export function CompaniesView({ data }: { data: HistoryData }) {
       </section>
       <section aria-labelledby="matrix-h">
         <h2 id="matrix-h">{t('matrixHeading')}</h2>
-        <div className="matrix-wrap" tabIndex={0} role="region" aria-labelledby="matrix-h">
+        {/* focusable, so the table can be scrolled sideways by keyboard */}
+        <div className="matrix-wrap" tabIndex={0}>
           <table className="matrix">
             <caption>{t('matrixCaption', cols.length, topSites.length)}</caption>
             <thead>

@@ -19,8 +19,12 @@ export function DataView() {
   const say = useDashboardUi((s) => s.say);
   const [importMsg, setImportMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirmWipe, setConfirmWipe] = useState(false);
+  // shown at once on click; the live query confirms it from the database a moment later
+  const [privateWindows, setPrivateWindows] = useState<boolean | null>(null);
+  const [retention, setRetentionShown] = useState<number | null>(null);
 
   const setRetention = async (days: number) => {
+    setRetentionShown(days);
     await setSetting(db, 'retentionDays', days);
     // Apply at once: a person who shortens retention expects the old history gone now, not tomorrow.
     const r = await sweepExpired(db, days);
@@ -45,7 +49,7 @@ export function DataView() {
           <>
             <div className="field">
               <label htmlFor="retention">{t('retentionLabel')}</label>{' '}
-              <select id="retention" value={settings.retentionDays} onChange={(e) => void setRetention(Number(e.target.value))} aria-describedby="retention-help">
+              <select id="retention" value={retention ?? settings.retentionDays} onChange={(e) => void setRetention(Number(e.target.value))} aria-describedby="retention-help">
                 {[...new Set([...RETENTION, settings.retentionDays])].sort((a, b) => a - b).map((d) => (
                   <option key={d} value={d}>
                     {t('retentionDays', d)}
@@ -57,7 +61,11 @@ export function DataView() {
               </p>
             </div>
             <div className="field">
-              <input id="private" type="checkbox" checked={settings.privateWindows} onChange={(e) => void setSetting(db, 'privateWindows', e.target.checked)} aria-describedby="private-help" />{' '}
+              <input id="private" type="checkbox" checked={privateWindows ?? settings.privateWindows}
+                onChange={(e) => {
+                  setPrivateWindows(e.target.checked);
+                  void setSetting(db, 'privateWindows', e.target.checked);
+                }} aria-describedby="private-help" />{' '}
               <label htmlFor="private">{t('privateLabel')}</label>
               <p id="private-help" className="help">
                 {t('privateHelp')}

@@ -3,23 +3,25 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { KIND_PRINCIPLE, type FindingKind } from '../../model/finding';
 import { type CompanyFinding } from '../../report/history';
 import { getDb, type SiteRow, type VisitRow } from '../../storage/db';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 const PRIVACY_KINDS = (Object.keys(KIND_PRINCIPLE) as FindingKind[]).filter((k) => KIND_PRINCIPLE[k] === 'privacy');
 
 export interface HistoryData {
   sites: SiteRow[];
   findings: CompanyFinding[];
+  /** false while the findings are still being read (the site list shows before the company counts) */
+  findingsReady: boolean;
 }
 
 /** All sites and the privacy findings that name a company (what "who sees you" is built from). */
 export function useHistory(): HistoryData | undefined {
-  return useLiveQuery(async () => {
-    const db = getDb();
-    const [sites, fs] = await Promise.all([db.sites.toArray(), db.findings.where('kind').anyOf(PRIVACY_KINDS).toArray()]);
-    const findings: CompanyFinding[] = fs.map((f) => ({ site: f.site, kind: f.kind, company: f.company, vendor: f.vendor, category: f.category, assessment: f.assessment }));
-    return { sites, findings };
+  const sites = useLiveQuery(() => getDb().sites.toArray(), []);
+  const findings = useLiveQuery(async () => {
+    const fs = await getDb().findings.where('kind').anyOf(PRIVACY_KINDS).toArray();
+    return fs.map((f): CompanyFinding => ({ site: f.site, kind: f.kind, company: f.company, vendor: f.vendor, category: f.category, assessment: f.assessment }));
   }, []);
+  return useMemo(() => (sites ? { sites, findings: findings ?? [], findingsReady: !!findings } : undefined), [sites, findings]);
 }
 
 export function useVisitsSince(since: number): VisitRow[] | undefined {
