@@ -1,6 +1,8 @@
 // The per-site report: grade, the six principles each with one plain sentence, who is present, and
 // the findings grouped by principle (why it matters, what to do, evidence behind a disclosure).
 // Shared by the popup (principles fold open one at a time) and the dashboard (`full`: all open).
+// Finding titles, reasons and summaries are worded in English by src/report/kinds for now, so they
+// carry lang="en" (a screen reader then reads them with an English voice in a German UI).
 // All page-derived text is rendered as React text nodes (escaped); nothing is ever set as HTML.
 import { type Finding, type Principle, PRINCIPLES } from '../model/finding';
 import type { SiteReport } from '../model/report';
@@ -29,7 +31,9 @@ export function FindingItem({ f, id }: { f: Finding; id: string }) {
         <span className="mark" aria-hidden="true">
           {f.assessment === 'good' ? '✓' : f.assessment === 'concern' ? '!' : 'i'}
         </span>
-        <span className="title">{f.title}</span>
+        <span className="title" lang="en">
+          {f.title}
+        </span>
         {f.count > 1 && (
           <span className="count">
             <span aria-hidden="true">×{f.count}</span>
@@ -37,12 +41,14 @@ export function FindingItem({ f, id }: { f: Finding; id: string }) {
           </span>
         )}
       </button>
-      <p className="why">{f.why}</p>
+      <p className="why" lang="en">
+        {f.why}
+      </p>
       {open && (
         <div className="finding-body" id={bodyId}>
           <p className="action">
             <strong>{t('whatYouCanDo')} </strong>
-            {f.action}
+            <span lang="en">{f.action}</span>
           </p>
           <dl className="facts">
             {f.company && (
@@ -123,7 +129,9 @@ export function ReportView({ report, visitId = '', tabId = null, full = false }:
                 </span>
                 <span className="principle-text">
                   <strong>{principleName(p)}</strong>
-                  <span className="summary">{s.assessed ? s.summary : t('principleEmpty')}</span>
+                  <span className="summary" lang={s.assessed ? 'en' : undefined}>
+                    {s.assessed ? s.summary : t('principleEmpty')}
+                  </span>
                 </span>
                 <span className="n">
                   <span aria-hidden="true">{fs.length}</span>
@@ -152,7 +160,7 @@ export function ReportView({ report, visitId = '', tabId = null, full = false }:
                       <ul>
                         {s.reasons.map((r, i) => (
                           <li key={i}>
-                            <span className="pts">{r.points > 0 ? `+${r.points}` : r.points}</span> {r.why}
+                            <span className="pts">{r.points > 0 ? `+${r.points}` : r.points}</span> <span lang="en">{r.why}</span>
                           </li>
                         ))}
                       </ul>

@@ -28,13 +28,13 @@ export function t(key: MsgKey, ...subs: (string | number)[]): string {
   return fallback(key, s);
 }
 
-/** The UI language, for numbers and dates (BCP 47, e.g. "de"). */
+/**
+ * The language the UI strings are actually in ("en", "de"): from the messages file itself, because the
+ * browser may pick a messages file other than its reported UI language. Used for <html lang> (screen
+ * reader voice) and for formatting numbers and dates consistently with the words around them.
+ */
 export function uiLang(): string {
-  try {
-    return browser.i18n?.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
+  return t('langCode') || 'en';
 }
 
 export function formatDate(t: number, withTime = false): string {

@@ -188,3 +188,21 @@ test('axe finds no accessibility violations on any dashboard view, light and dar
     }
   }
 });
+
+test('in a German browser the dashboard and popup chrome speak German', async ({ server }) => {
+  const { launchWithExtension } = await import('../../src/cli/launch');
+  const { EXT_DIR } = await import('./fixtures');
+  const de = await launchWithExtension({ extensionDir: EXT_DIR, hostResolverRules: server.hostResolverRules, insecure: true, extraArgs: ['--lang=de'] });
+  try {
+    await seedHistory(de, historyFixture(Date.now()));
+    const page = await de.context.newPage();
+    await page.goto(`chrome-extension://${de.extensionId}/dashboard.html#sites`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Candor: Ihr Verlauf');
+    await expect(page.getByLabel('Websites durchsuchen')).toBeVisible();
+    await page.goto(`chrome-extension://${de.extensionId}/popup.html?tabId=999999`);
+    await expect(page.getByRole('heading', { name: 'Candor kann diese Seite nicht sehen' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
+  } finally {
+    await de.close();
+  }
+});
