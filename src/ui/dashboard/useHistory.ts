@@ -21,7 +21,13 @@ export function useHistory(): HistoryData | undefined {
     const fs = await getDb().findings.where('kind').anyOf(PRIVACY_KINDS).toArray();
     return fs.map((f): CompanyFinding => ({ site: f.site, kind: f.kind, company: f.company, vendor: f.vendor, category: f.category, assessment: f.assessment }));
   }, []);
-  return useMemo(() => (sites ? { sites, findings: findings ?? [], findingsReady: !!findings } : undefined), [sites, findings]);
+  return useMemo(() => {
+    if (!sites) return undefined;
+    // A tab still open on a deleted site can store a few more findings for it (the background keeps
+    // its visit until the next page load); without their site they are not part of the history.
+    const known = new Set(sites.map((s) => s.site));
+    return { sites, findings: (findings ?? []).filter((f) => known.has(f.site)), findingsReady: !!findings };
+  }, [sites, findings]);
 }
 
 export function useVisitsSince(since: number): VisitRow[] | undefined {
