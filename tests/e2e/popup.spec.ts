@@ -85,6 +85,7 @@ test('the popup links to the dashboard at this site and exports JSON, CSV and HT
 });
 
 test('axe finds no accessibility violations in the popup, light and dark, open and closed', async ({ ext, server }) => {
+  test.setTimeout(180_000); // four full axe runs on a shared 2-core machine
   const popup = await openPopup(ext, server);
   for (const scheme of ['light', 'dark'] as const) {
     await popup.emulateMedia({ colorScheme: scheme });
