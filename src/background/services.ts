@@ -4,6 +4,8 @@ import type { DetectorContext } from '../detectors/types';
 import type { FindingDraft } from '../model/finding';
 import type { DomSnapshot, PageEvent, RequestObservation } from '../model/observations';
 import type { CandorDb } from '../storage/db';
+import { experimentsService } from './services/experiments';
+import { pricesService } from './services/prices';
 
 export interface ServiceContext extends DetectorContext {
   db: CandorDb;
@@ -19,4 +21,4 @@ export interface BackgroundService {
 }
 
 /** Every service the engine runs. Adding one = a file in src/background/services/ + one line here. */
-export const SERVICES: readonly BackgroundService[] = [];
+export const SERVICES: readonly BackgroundService[] = [pricesService, experimentsService];

@@ -12,6 +12,23 @@ export interface MessageMap {
   'report/for-tab': { req: { tabId: number }; res: { report: SiteReport | null; reason?: 'not-observable' | 'no-visit' } };
   /** extension page: storage health (full disk and other write errors) */
   'status/get': { req: Record<string, never>; res: { writeError: { at: number; name: string; message: string } | null } };
+  /** extension page (the user pressed the button, or audit --interact): compare this tab's price with
+   *  two clean visits (the same URL fetched without cookies). One of the only requests Candor makes. */
+  'prices/clean-check': { req: { tabId: number }; res: CleanCheckResult };
+}
+
+/** The outcome of a clean-visit price check, as shown in the popup and kept in `meta`. */
+export interface CleanCheckResult {
+  status: 'done' | 'no-price' | 'failed';
+  verdict?: 'differs' | 'same' | 'within-noise' | 'unknown';
+  product?: string;
+  currency?: string;
+  you?: number;
+  /** the two clean visits (the control pair); null where no price could be read */
+  clean?: (number | null)[];
+  /** plain words for the person */
+  message: string;
+  at: number;
 }
 
 export type MessageType = keyof MessageMap;

@@ -1,10 +1,12 @@
 // All message handlers. The type check below fails the build when a message type has no handler.
 import type { Handlers } from '../messages';
 import { coreHandlers } from './core';
+import { pricesHandlers } from './prices';
 import type { BackgroundDeps } from './types';
 
 export function allHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...coreHandlers(deps),
+    ...pricesHandlers(deps),
   } as Handlers satisfies Handlers;
 }

@@ -1,11 +1,13 @@
 // Every DOM scanner the ISOLATED content script runs, in one list, and the snapshot they make.
 import type { DomSnapshot } from '../../model/observations';
 import { linksScanner } from './links';
+import { pricesScanner } from './prices';
 import { absUrl } from './text';
 import type { DomScanner } from './types';
+import { urgencyScanner } from './urgency';
 import { vendorSelectorsScanner } from './vendor-selectors';
 
-export const SCANNERS: readonly DomScanner[] = [linksScanner, vendorSelectorsScanner];
+export const SCANNERS: readonly DomScanner[] = [linksScanner, vendorSelectorsScanner, pricesScanner, urgencyScanner];
 
 export function snapshot(doc: Document, isTop: boolean, scanners: readonly DomScanner[] = SCANNERS): DomSnapshot {
   const sections: Record<string, unknown> = {};

@@ -1,9 +1,15 @@
 // Everything the MAIN-world script installs, in one list. Hooks are transparent: same return values,
 // same exceptions; a hook's own failure is swallowed, never thrown into the page (DESIGN.md).
 import { flush } from './emit';
+import { installExperimentsProbe } from './experiments';
 import { installGlobalsProbe } from './globals';
+import { installPriceRewriteHook } from './price-rewrite';
 
-const INSTALLERS: [string, () => void][] = [['globals', installGlobalsProbe]];
+const INSTALLERS: [string, () => void][] = [
+  ['globals', installGlobalsProbe],
+  ['experiments', installExperimentsProbe],
+  ['price-rewrite', installPriceRewriteHook],
+];
 
 export function installHooks(): void {
   for (const [name, install] of INSTALLERS) {

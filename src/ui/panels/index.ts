@@ -1,5 +1,6 @@
 // Every concern panel, in display order. Adding one = a component file here + one line.
+import { pricePanel } from './PricePanel';
 import type { ReportPanel } from './types';
 
-export const PANELS: readonly ReportPanel[] = [];
+export const PANELS: readonly ReportPanel[] = [pricePanel];
 export type { PanelProps, ReportPanel } from './types';
