@@ -99,6 +99,7 @@ export function ReportView({ report, visitId = '', tabId = null, full = false }:
   const openPrinciple = useReportUi((s) => s.openPrinciple);
   const togglePrinciple = useReportUi((s) => s.togglePrinciple);
   const HeadTag = full ? 'h2' : 'h1';
+  const PrincipleTag = full ? 'h3' : 'h2';
   return (
     <div className={full ? 'report full' : 'report'}>
       <header className="report-head">
@@ -141,13 +142,16 @@ export function ReportView({ report, visitId = '', tabId = null, full = false }:
           );
           return (
             <li key={p} className="principle" data-principle={p}>
-              {full ? (
-                <div className="principle-head">{head}</div>
-              ) : (
-                <button className="principle-head" aria-expanded={open} aria-controls={bodyId} onClick={() => togglePrinciple(p)}>
-                  {head}
-                </button>
-              )}
+              {/* a heading around the button (the ARIA accordion pattern): panels' headings nest under it */}
+              <PrincipleTag className="principle-h">
+                {full ? (
+                  <div className="principle-head">{head}</div>
+                ) : (
+                  <button className="principle-head" aria-expanded={open} aria-controls={bodyId} onClick={() => togglePrinciple(p)}>
+                    {head}
+                  </button>
+                )}
+              </PrincipleTag>
               {open && (
                 <div className="principle-body" id={bodyId}>
                   <p className="question">{principleQuestion(p)}</p>

@@ -98,3 +98,26 @@ test('axe finds no accessibility violations in the popup, light and dark, open a
     await popup.locator('.finding-title').first().click();
   }
 });
+
+test('a concern panel shows under its principle in the popup and in the dashboard, and stays accessible', async ({ ext, server }) => {
+  test.setTimeout(180_000);
+  const url = server.url('price-shop.test', '/product/lamp');
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  await page.waitForTimeout(1500);
+  await page.goto(url); // a revisit, so the price history has two points
+  await expect.poll(async () => (await reportFor(ext, url))?.findings.some((f) => f.kind === 'price-change'), { timeout: 15000 }).toBe(true);
+  const tabId = await tabIdFor(ext, url);
+  const popup = await ext.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.locator('.principle[data-principle="fairness"] .principle-head').click();
+  await expect(popup.locator('.principle[data-principle="fairness"] .price-panel')).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    expect(await axe(popup), scheme).toEqual([]);
+  }
+  const dash = await ext.context.newPage();
+  await dash.goto(`chrome-extension://${ext.extensionId}/dashboard.html#site/price-shop.test`);
+  await expect(dash.locator('.report.full .principle[data-principle="fairness"] .price-panel')).toBeVisible();
+});
