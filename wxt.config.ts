@@ -9,6 +9,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Candor',
+    // UI strings live in public/_locales (English and German); the manifest must name the default.
+    default_locale: 'en',
     description:
       'See how the sites you visit market to you with data and AI: trackers, AI chat, personalised prices, consent and your rights.',
     permissions: [
@@ -18,6 +20,8 @@ export default defineConfig({
       'webNavigation',
       'tabs',
       'declarativeNetRequest',
+      // the daily retention sweep (src/background/retention.ts)
+      'alarms',
       ...(browser === 'firefox' ? [] : []),
     ],
     host_permissions: ['<all_urls>'],

@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import type { SiteReport } from '../../src/model/report';
+import { exportCsv } from '../../src/report/export-csv';
+import { exportHtml } from '../../src/report/export-html';
 import { exportJson } from '../../src/report/export-json';
+import { download, fileSafe } from '../../src/ui/download';
+import { t } from '../../src/ui/i18n';
 import { ReportView } from '../../src/ui/ReportView';
 import { StorageBanner } from '../../src/ui/StorageBanner';
 import { useTabVisitId, useVisitReport } from '../../src/ui/useSiteReport';
@@ -27,13 +32,36 @@ function useTab(): TabState {
   return state;
 }
 
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+/** Opens the dashboard in a tab (at this site's page when there is one) and closes the popup. */
+function DashboardLink({ site }: { site?: string }) {
+  const href = (browser.runtime.getURL as (path: string) => string)(`/dashboard.html${site ? `#site/${encodeURIComponent(site)}` : ''}`);
+  return (
+    <a
+      className="dash-link"
+      href={href}
+      target="_blank"
+      rel="noopener"
+      onClick={(e) => {
+        e.preventDefault();
+        void browser.tabs.create({ url: href }).then(() => {
+          if (!new URLSearchParams(location.search).has('tabId')) window.close();
+        });
+      }}
+    >
+      {t('openDashboard')}
+    </a>
+  );
+}
+
+function Exports({ report }: { report: SiteReport }) {
+  const base = `candor-${fileSafe(report.site)}`;
+  return (
+    <div className="toolbar" role="group" aria-label={t('exportThisPage')}>
+      <button onClick={() => download(`${base}.json`, exportJson([report]), 'application/json')}>{t('exportJson')}</button>
+      <button onClick={() => download(`${base}.csv`, exportCsv([report]), 'text/csv')}>{t('exportCsv')}</button>
+      <button onClick={() => download(`${base}.html`, exportHtml(report), 'text/html')}>{t('exportHtml')}</button>
+    </div>
+  );
 }
 
 function TabReport({ tabId }: { tabId: number }) {
@@ -42,31 +70,32 @@ function TabReport({ tabId }: { tabId: number }) {
   if (visitId === undefined || state.status === 'loading') {
     return (
       <div className="state" role="status">
-        Reading this page’s report…
+        {t('readingReport')}
       </div>
     );
   }
   if (state.status === 'no-visit') {
     return (
       <div className="state">
-        <h1>Nothing recorded for this page yet</h1>
-        <p>Reload the page so Candor can watch it load. Pages in private windows are not observed unless you turn that on.</p>
+        <h1>{t('nothingYetTitle')}</h1>
+        <p>{t('nothingYetBody')}</p>
+        <DashboardLink />
       </div>
     );
   }
   const { report } = state;
-  const empty = report.findings.length === 0;
   return (
     <>
-      {empty && (
+      {report.findings.length === 0 && (
         <p className="state" role="status">
-          No trackers, AI or pricing tricks found on this page so far.
+          {t('nothingFound')}
         </p>
       )}
       <ReportView report={report} visitId={visitId ?? ''} tabId={tabId} />
-      <div className="toolbar">
-        <button onClick={() => download(`candor-${report.site}.json`, exportJson([report]), 'application/json')}>Export JSON</button>
-      </div>
+      <nav className="popup-foot" aria-label={t('openDashboard')}>
+        <DashboardLink site={report.site} />
+      </nav>
+      <Exports report={report} />
     </>
   );
 }
@@ -75,16 +104,17 @@ export function App() {
   const tab = useTab();
   if (tab.status === 'loading') {
     return (
-      <div className="state" role="status">
-        Loading…
-      </div>
+      <main className="state" role="status">
+        {t('loading')}
+      </main>
     );
   }
   if (tab.status === 'unobservable') {
     return (
       <main className="state">
-        <h1>Candor can’t see this page</h1>
-        <p>Browser pages, extension pages and the web store are off limits to extensions. Open a website to see its report.</p>
+        <h1>{t('cantSeeTitle')}</h1>
+        <p>{t('cantSeeBody')}</p>
+        <DashboardLink />
       </main>
     );
   }

@@ -12,6 +12,7 @@ import { findingsForVisit } from '../storage/queries';
 import { getSettings } from '../storage/settings';
 import { Engine } from './engine';
 import { SERVICES } from './services';
+import { startRetention } from './retention';
 import { allHandlers } from './handlers';
 import { createDispatcher } from './messages';
 import { isObservableUrl } from './site';
@@ -131,6 +132,8 @@ export function startBackground(): void {
     const findings = await findingsForVisit(db, visit.visitId);
     return buildSiteReport({ visit, findings, tool: { version: browser.runtime.getManifest().version, browser: toolBrowser } });
   }
+
+  startRetention(db, browser);
 
   const handlers = allHandlers({ db, engine, browser, ignoredTabs, visitReady, reportForTab });
   const dispatch = createDispatcher(handlers, browser.runtime.id, browser.runtime.getURL('/'));

@@ -87,7 +87,8 @@ export function parseReports(text: string): ReportV1[] {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const path = issue?.path.join('.') || 'report';
-      throw new ImportError(`${where}not a valid Candor report (${capText(path, 80)}: ${capText(issue?.message, 120)}).`, 'invalid');
+      const who = list.length > 1 ? `Report ${i + 1}` : 'This file';
+      throw new ImportError(`${who} is not a Candor site report (at ${capText(path, 80)}): ${capText(issue?.message, 120)}. Nothing was imported.`, 'invalid');
     }
     return parsed.data;
   });
@@ -111,7 +112,7 @@ function toRows(r: ReportV1): { visit: VisitRow; findings: StoredFinding[] } {
   const site = capText(r.site, 253).toLowerCase();
   const id = `import-${hash(`${site}|${r.url}|${r.generatedAt}`)}`;
   const keys = new Map<string, number>();
-  const findings: StoredFinding[] = r.findings.map((f) => {
+  const findings: StoredFinding[] = r.findings.map((f, i) => {
     const base = `${f.kind}:${capText(f.vendor ?? f.title, 200)}`;
     const n = keys.get(base) ?? 0;
     keys.set(base, n + 1);
@@ -130,8 +131,9 @@ function toRows(r: ReportV1): { visit: VisitRow; findings: StoredFinding[] } {
       confidence: f.confidence,
       ...(f.assessment ? { assessment: f.assessment } : {}),
       count: Math.max(1, f.count),
-      firstAt: startedAt,
-      lastAt: startedAt,
+      // the report's order is kept: the builder orders findings of a kind by when they were first seen
+      firstAt: startedAt + i,
+      lastAt: startedAt + i,
       evidence: f.evidence.slice(0, MAX_EVIDENCE).map((e) => ({
         ...(e.url !== undefined ? { url: capUrl(e.url) } : {}),
         ...(e.detail !== undefined ? { detail: capText(e.detail) } : {}),

@@ -1,95 +1,113 @@
-// The per-site report: grade, the six principles with their one-line summaries and score reasons,
-// the data-use map, and findings with evidence. Shared by the popup and the dashboard.
+// The per-site report: grade, the six principles each with one plain sentence, who is present, and
+// the findings grouped by principle (why it matters, what to do, evidence behind a disclosure).
+// Shared by the popup (principles fold open one at a time) and the dashboard (`full`: all open).
+// Finding titles, reasons and summaries are worded in English by src/report/kinds for now, so they
+// carry lang="en" (a screen reader then reads them with an English voice in a German UI).
 // All page-derived text is rendered as React text nodes (escaped); nothing is ever set as HTML.
 import { type Finding, type Principle, PRINCIPLES } from '../model/finding';
 import type { SiteReport } from '../model/report';
+import { type MsgKey, dataKey, t } from './i18n';
 import { PANELS } from './panels';
+import { Presence } from './Presence';
 import { useReportUi } from './store';
 
-export const PRINCIPLE_LABEL: Record<Principle, { name: string; question: string }> = {
-  privacy: { name: 'Privacy', question: 'What is collected about me, and who gets it?' },
-  transparency: { name: 'Transparency', question: 'Am I told when AI or automation acts on me?' },
-  consent: { name: 'Consent', question: 'Was I asked, and can I say no?' },
-  fairness: { name: 'Fairness', question: 'Is what I am shown the same for everyone?' },
-  human: { name: 'Human', question: 'Can I reach a person?' },
-  rights: { name: 'Rights', question: 'Can I see, correct, delete my data or opt out of its sale?' },
-};
-
-const DATA_LABEL: Record<string, string> = {
-  'pages-viewed': 'pages you view',
-  identifiers: 'identifiers',
-  'device-fingerprint': 'a device fingerprint',
-  'typed-input': 'what you type',
-  'screen-recording': 'a recording of your screen',
-  'hashed-email': 'your e-mail (hashed)',
-  'contact-details': 'your contact details',
-};
+export const principleName = (p: Principle): string => t(`principle_${p}` as MsgKey);
+export const principleQuestion = (p: Principle): string => t(`question_${p}` as MsgKey);
 
 function scoreClass(score: number, assessed: boolean): string {
   if (!assessed) return 'score none';
   return score >= 80 ? 'score good' : score >= 50 ? 'score fair' : 'score poor';
 }
 
+const SOURCE_KEY: Record<Finding['source'], MsgKey> = { network: 'sourceNetwork', dom: 'sourceDom', page: 'sourcePage' };
+
 export function FindingItem({ f, id }: { f: Finding; id: string }) {
   const open = useReportUi((s) => s.openFinding === id);
   const toggle = useReportUi((s) => s.toggleFinding);
+  const bodyId = `f-${id}`;
   return (
     <li className={`finding ${f.assessment}`} data-kind={f.kind}>
-      <button className="finding-title" aria-expanded={open} onClick={() => toggle(id)}>
-        <span className="mark" aria-hidden="true">{f.assessment === 'good' ? '✓' : f.assessment === 'concern' ? '!' : 'i'}</span>
-        <span>{f.title}</span>
-        {f.count > 1 && <span className="count" aria-label={`seen ${f.count} times`}>×{f.count}</span>}
+      <button className="finding-title" aria-expanded={open} aria-controls={bodyId} onClick={() => toggle(id)}>
+        <span className="mark" aria-hidden="true">
+          {f.assessment === 'good' ? '✓' : f.assessment === 'concern' ? '!' : 'i'}
+        </span>
+        <span className="title" lang="en">
+          {f.title}
+        </span>
+        {f.count > 1 && (
+          <span className="count">
+            <span aria-hidden="true">×{f.count}</span>
+            <span className="sr-only">{t('seenTimes', f.count)}</span>
+          </span>
+        )}
       </button>
+      <p className="why" lang="en">
+        {f.why}
+      </p>
       {open && (
-        <div className="finding-body">
-          <p className="why">{f.why}</p>
+        <div className="finding-body" id={bodyId}>
           <p className="action">
-            <strong>What you can do: </strong>
-            {f.action}
+            <strong>{t('whatYouCanDo')} </strong>
+            <span lang="en">{f.action}</span>
           </p>
           <dl className="facts">
             {f.company && (
               <>
-                <dt>Company</dt>
+                <dt>{t('company')}</dt>
                 <dd>{f.company}</dd>
               </>
             )}
             {f.category && (
               <>
-                <dt>Category</dt>
+                <dt>{t('category')}</dt>
                 <dd>{f.category}</dd>
               </>
             )}
-            <dt>Based on</dt>
+            <dt>{t('basedOn')}</dt>
             <dd>
-              {f.source === 'network' ? 'network requests (cannot be faked by the page)' : f.source === 'dom' ? 'the page content' : 'script behaviour on the page'} · {f.confidence}
+              {t(SOURCE_KEY[f.source])} · {t(`confidence_${f.confidence}` as MsgKey)}
             </dd>
           </dl>
-          <ul className="evidence">
-            {f.evidence.map((e, i) => (
-              <li key={i}>
-                {e.url && <code className="url">{e.url}</code>}
-                {e.detail && <span className="detail">{e.detail}</span>}
-              </li>
-            ))}
-          </ul>
+          {f.evidence.length > 0 && (
+            <>
+              <p className="evidence-h">{t('evidence')}</p>
+              <ul className="evidence">
+                {f.evidence.map((e, i) => (
+                  <li key={i}>
+                    {e.url && <code className="url">{e.url}</code>}
+                    {e.detail && <span className="detail">{e.detail}</span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       )}
     </li>
   );
 }
 
-export function ReportView({ report, visitId = '', tabId = null }: { report: SiteReport; visitId?: string; tabId?: number | null }) {
+export interface ReportViewProps {
+  report: SiteReport;
+  visitId?: string;
+  tabId?: number | null;
+  /** dashboard: every principle open, no popup width limits */
+  full?: boolean;
+}
+
+export function ReportView({ report, visitId = '', tabId = null, full = false }: ReportViewProps) {
   const openPrinciple = useReportUi((s) => s.openPrinciple);
   const togglePrinciple = useReportUi((s) => s.togglePrinciple);
+  const HeadTag = full ? 'h2' : 'h1';
+  const PrincipleTag = full ? 'h3' : 'h2';
   return (
-    <div className="report">
+    <div className={full ? 'report full' : 'report'}>
       <header className="report-head">
-        <div className={`grade grade-${report.grade}`} aria-label={`Grade ${report.grade}`}>
-          {report.grade}
+        <div className={`grade grade-${report.grade}`} role="img" aria-label={`${t('gradeLabel', report.grade)} (${t('gradeHelp')})`}>
+          <span aria-hidden="true">{report.grade}</span>
         </div>
-        <div>
-          <h1 className="site">{report.site}</h1>
+        <div className="head-text">
+          <HeadTag className="site">{report.site}</HeadTag>
           <p className="url" title={report.url}>
             {report.url}
           </p>
@@ -102,39 +120,58 @@ export function ReportView({ report, visitId = '', tabId = null }: { report: Sit
         {PRINCIPLES.map((p) => {
           const s = report.principles[p];
           const fs = report.findings.filter((f) => f.principle === p);
-          const open = openPrinciple === p;
-          return (
-            <li key={p} className="principle" data-principle={p}>
-              <button className="principle-head" aria-expanded={open} onClick={() => togglePrinciple(p)}>
-                <span className={scoreClass(s.score, s.assessed)} aria-label={s.assessed ? `score ${s.score} of 100` : 'not assessed'}>
-                  {s.assessed ? s.score : '–'}
+          const open = full || openPrinciple === p;
+          const bodyId = `p-${p}`;
+          const head = (
+            <>
+                <span className={scoreClass(s.score, s.assessed)}>
+                  <span aria-hidden="true">{s.assessed ? s.score : '–'}</span>
+                  <span className="sr-only">{s.assessed ? t('scoreLabel', s.score) : t('notAssessed')}</span>
                 </span>
                 <span className="principle-text">
-                  <strong>{PRINCIPLE_LABEL[p].name}</strong>
-                  <span className="summary">{s.summary}</span>
+                  <strong>{principleName(p)}</strong>
+                  <span className="summary" lang={s.assessed ? 'en' : undefined}>
+                    {s.assessed ? s.summary : t('principleEmpty')}
+                  </span>
                 </span>
-                <span className="n">{fs.length}</span>
-              </button>
+                <span className="n">
+                  <span aria-hidden="true">{fs.length}</span>
+                  <span className="sr-only">{t('findingsCount', fs.length)}</span>
+                </span>
+            </>
+          );
+          return (
+            <li key={p} className="principle" data-principle={p}>
+              {/* a heading around the button (the ARIA accordion pattern): panels' headings nest under it */}
+              <PrincipleTag className="principle-h">
+                {full ? (
+                  <div className="principle-head">{head}</div>
+                ) : (
+                  <button className="principle-head" aria-expanded={open} aria-controls={bodyId} onClick={() => togglePrinciple(p)}>
+                    {head}
+                  </button>
+                )}
+              </PrincipleTag>
               {open && (
-                <div className="principle-body">
-                  <p className="question">{PRINCIPLE_LABEL[p].question}</p>
+                <div className="principle-body" id={bodyId}>
+                  <p className="question">{principleQuestion(p)}</p>
                   {PANELS.filter((x) => x.principle === p && x.show(report)).map((x) => (
                     <x.Component key={x.id} report={report} visitId={visitId} tabId={tabId} />
                   ))}
                   {s.reasons.length > 0 && (
                     <details className="reasons">
-                      <summary>Why {s.score}?</summary>
+                      <summary>{t('whyScore', s.score)}</summary>
                       <ul>
                         {s.reasons.map((r, i) => (
                           <li key={i}>
-                            <span className="pts">{r.points > 0 ? `+${r.points}` : r.points}</span> {r.why}
+                            <span className="pts">{r.points > 0 ? `+${r.points}` : r.points}</span> <span lang="en">{r.why}</span>
                           </li>
                         ))}
                       </ul>
                     </details>
                   )}
                   {fs.length === 0 ? (
-                    <p className="empty">Nothing found either way on this page.</p>
+                    <p className="empty">{t('principleEmpty')}</p>
                   ) : (
                     <ul className="findings">
                       {fs.map((f, i) => (
@@ -148,13 +185,14 @@ export function ReportView({ report, visitId = '', tabId = null }: { report: Sit
           );
         })}
       </ul>
+      <Presence report={report} />
       {report.dataUse.length > 0 && (
-        <section className="data-use" aria-label="Who gets which data">
-          <h2>Who gets your data</h2>
+        <section className="data-use" aria-labelledby="data-use-h">
+          <h2 id="data-use-h">{t('whoGetsData')}</h2>
           <ul>
             {report.dataUse.map((d) => (
               <li key={d.company}>
-                <strong>{d.company}</strong>: {d.data.map((k) => DATA_LABEL[k] ?? k).join(', ')}
+                <strong>{d.company}</strong>: {d.data.map((k) => (dataKey(k) ? t(dataKey(k)!) : k)).join(', ')}
               </li>
             ))}
           </ul>

@@ -1,0 +1,31 @@
+// "Who is present": companies on this page by what they do, as one bar per category (a square per
+// company) with the names beside it. Plain HTML, so it reads at popup size, in both colour schemes
+// and to a screen reader (a list: "Advertising, 3: Google, Meta, Criteo").
+import type { SiteReport } from '../model/report';
+import { companyCount, presenceByCategory } from '../report/presence';
+import { categoryKey, t } from './i18n';
+
+export function Presence({ report }: { report: SiteReport }) {
+  const rows = presenceByCategory(report);
+  if (rows.length === 0) return null;
+  const max = Math.max(...rows.map((r) => r.companies.length));
+  return (
+    <section className="presence" aria-labelledby="presence-h">
+      <h2 id="presence-h">
+        {t('whoIsPresent')} <span className="muted">· {t('whoIsPresentCount', companyCount(rows))}</span>
+      </h2>
+      <ul>
+        {rows.map((r) => (
+          <li key={r.category} data-category={r.category}>
+            <span className="cat">{t(categoryKey(r.category))}</span>
+            <span className="bar" aria-hidden="true">
+              <span className={`fill c-${r.category}`} style={{ width: `${Math.max(8, (r.companies.length / max) * 100)}%` }} />
+            </span>
+            <span className="n">{r.companies.length}</span>
+            <span className="who">{r.companies.join(', ')}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

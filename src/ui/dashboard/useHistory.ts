@@ -1,0 +1,51 @@
+// Live reads of the history for the dashboard (useLiveQuery: the background's writes show up live).
+import { useLiveQuery } from 'dexie-react-hooks';
+import { KIND_PRINCIPLE, type FindingKind } from '../../model/finding';
+import { type CompanyFinding } from '../../report/history';
+import { getDb, type SiteRow, type VisitRow } from '../../storage/db';
+import { useEffect, useMemo, useState } from 'react';
+
+const PRIVACY_KINDS = (Object.keys(KIND_PRINCIPLE) as FindingKind[]).filter((k) => KIND_PRINCIPLE[k] === 'privacy');
+
+export interface HistoryData {
+  sites: SiteRow[];
+  findings: CompanyFinding[];
+  /** false while the findings are still being read (the site list shows before the company counts) */
+  findingsReady: boolean;
+}
+
+/** All sites and the privacy findings that name a company (what "who sees you" is built from). */
+export function useHistory(): HistoryData | undefined {
+  const sites = useLiveQuery(() => getDb().sites.toArray(), []);
+  const findings = useLiveQuery(async () => {
+    const fs = await getDb().findings.where('kind').anyOf(PRIVACY_KINDS).toArray();
+    return fs.map((f): CompanyFinding => ({ site: f.site, kind: f.kind, company: f.company, vendor: f.vendor, category: f.category, assessment: f.assessment }));
+  }, []);
+  return useMemo(() => {
+    if (!sites) return undefined;
+    // A tab still open on a deleted site can store a few more findings for it (the background keeps
+    // its visit until the next page load); without their site they are not part of the history.
+    const known = new Set(sites.map((s) => s.site));
+    return { sites, findings: (findings ?? []).filter((f) => known.has(f.site)), findingsReady: !!findings };
+  }, [sites, findings]);
+}
+
+export function useVisitsSince(since: number): VisitRow[] | undefined {
+  return useLiveQuery(() => getDb().visits.where('startedAt').aboveOrEqual(since).toArray(), [since]);
+}
+
+/** The current hash route: "sites" | "companies" | "trends" | "data" | "site/<name>". */
+export function useRoute(): string {
+  const read = () => decodeURIComponent(location.hash.replace(/^#\/?/, '')) || 'sites';
+  const [route, setRoute] = useState(read);
+  useEffect(() => {
+    const on = () => setRoute(read());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}
+
+export function siteHref(site: string): string {
+  return `#site/${encodeURIComponent(site)}`;
+}

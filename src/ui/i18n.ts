@@ -1,0 +1,52 @@
+// All user-facing strings of the popup and dashboard chrome go through the browser's i18n
+// (public/_locales/<lang>/messages.json). The English file is bundled as the fallback for contexts
+// without browser.i18n (unit tests) and for a key a translation lacks, so the UI never shows a blank.
+import { browser } from 'wxt/browser';
+import en from '../../public/_locales/en/messages.json';
+
+export type MsgKey = keyof typeof en;
+type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+
+function fallback(key: MsgKey, subs: string[]): string {
+  const m = (en as Record<string, Entry>)[key];
+  if (!m) return key;
+  return m.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
+    const content = m.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (__, d: string) => subs[Number(d) - 1] ?? '');
+  });
+}
+
+export function t(key: MsgKey, ...subs: (string | number)[]): string {
+  const s = subs.map(String);
+  try {
+    const get = browser.i18n?.getMessage as ((k: string, subs?: string[]) => string) | undefined;
+    const m = get?.call(browser.i18n, key, s);
+    if (m) return m;
+  } catch {
+    // no i18n here (unit tests): fall through to the bundled English
+  }
+  return fallback(key, s);
+}
+
+/**
+ * The language the UI strings are actually in ("en", "de"): from the messages file itself, because the
+ * browser may pick a messages file other than its reported UI language. Used for <html lang> (screen
+ * reader voice) and for formatting numbers and dates consistently with the words around them.
+ */
+export function uiLang(): string {
+  return t('langCode') || 'en';
+}
+
+export function formatDate(t: number, withTime = false): string {
+  return new Date(t).toLocaleString(uiLang(), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+}
+
+export function categoryKey(c: string): MsgKey {
+  const k = `cat_${c.replace(/-/g, '_')}`;
+  return (k in en ? k : 'cat_other') as MsgKey;
+}
+
+export function dataKey(d: string): MsgKey | null {
+  const k = `data_${d.replace(/-/g, '_')}`;
+  return k in en ? (k as MsgKey) : null;
+}
