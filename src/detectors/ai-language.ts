@@ -185,4 +185,4 @@ export function aiHintIn(text: string): Match | null {
 
 /** Words that make an element look like a chat launcher, in the six languages (for generic detection). */
 export const CHAT_WORDS =
-  /(?<![\p{L}])(?:chat|live ?chat|chatbot|messenger|message us|ask (?:us|me|a question)|need help|support|assistant|chatten|Chat öffnen|discuter|discussion|clavarder|conversar|chatear|chatta|assistenza|chat openen|hulp nodig)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:chat|live ?chat|chatbot|messenger|message us|ask (?:us|me|a question)|assistant|chatten|Chat öffnen|discuter|discussion|clavarder|conversar|chatear|chatta|assistenza|chat openen|hulp nodig)(?![\p{L}])/iu;

@@ -1,11 +1,12 @@
 // Every DOM scanner the ISOLATED content script runs, in one list, and the snapshot they make.
 import type { DomSnapshot } from '../../model/observations';
+import { chatScanner } from './chat';
 import { linksScanner } from './links';
 import { absUrl } from './text';
 import type { DomScanner } from './types';
 import { vendorSelectorsScanner } from './vendor-selectors';
 
-export const SCANNERS: readonly DomScanner[] = [linksScanner, vendorSelectorsScanner];
+export const SCANNERS: readonly DomScanner[] = [linksScanner, vendorSelectorsScanner, chatScanner];
 
 export function snapshot(doc: Document, isTop: boolean, scanners: readonly DomScanner[] = SCANNERS): DomSnapshot {
   const sections: Record<string, unknown> = {};
