@@ -120,8 +120,8 @@ function joinText(text: unknown, labels: unknown): string {
 }
 
 function piecesFromSnapshot(snap: DomSnapshot, ctx: DetectorContext): Piece[] {
-  const sec = snap.sections.chat as { widgets?: unknown; frame?: unknown } | undefined;
-  if (!sec || typeof sec !== 'object') return [];
+  const raw = snap.sections.chat;
+  const sec = (raw && typeof raw === 'object' ? raw : {}) as { widgets?: unknown; frame?: unknown };
   const byId = (id: unknown) => (typeof id === 'string' ? ctx.catalog.find((c) => c.id === id && isChat(c)) : undefined);
   const pieces: Piece[] = [];
   for (const raw of Array.isArray(sec.widgets) ? (sec.widgets as WidgetObs[]).slice(0, 6) : []) {
