@@ -82,7 +82,7 @@ const AI_SELF: Rule[] = [
 /** The text offers a person: a hand-off to a human, a live agent, a representative, a team that replies. */
 const HUMAN: Rule[] = [
   // English
-  ci('en', `(?:talk|speak|chat|connect|get in touch)(?: (?:to|with))? (?:a |an |our |one of our )?(?:real |live )?(?:human|person|people|agent|representative|advisor|adviser|member of (?:our|the) team|support team|team member|specialist|expert)s?`),
+  ci('en', `(?:talk|speak|chat|connect|get in touch)(?: (?:to|with))? (?:a |an |our |one of our )?(?:real |live )?(?:human|person|people|agent|representative|advisor|adviser|member of (?:our|the) team|support team|team member|team|specialist|expert)s?`),
   ci('en', `(?:live|human|real|support|service|customer service) (?:agent|person|representative|advisor)s?`),
   ci('en', `(?:sales|support|service|customer|a|an|our) representatives?`),
   ci('en', `(?:our|the) (?:team|agents|support team) (?:typically |usually |will )?(?:replies|reply|responds|respond|get back)`),

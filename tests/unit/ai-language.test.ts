@@ -51,6 +51,7 @@ const HUMAN: Case[] = [
   ['en', 'Want to speak with a live agent?'],
   ['en', 'A customer service representative will join shortly.'],
   ['en', 'The team typically replies in a few minutes.'],
+  ['en', 'Prefer a person? Ask to talk to our team any time.'],
   ['de', 'Mit einem Mitarbeiter sprechen'],
   ['de', 'Ihr persönlicher Ansprechpartner hilft gern.'],
   ['fr', 'Parler à un conseiller'],
