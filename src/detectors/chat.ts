@@ -22,6 +22,7 @@ interface WidgetObs {
   text?: string;
   labels?: string[];
   frameSrc?: string;
+  open?: boolean;
 }
 interface FrameObs {
   text?: string;
@@ -131,7 +132,8 @@ function piecesFromSnapshot(snap: DomSnapshot, ctx: DetectorContext): Piece[] {
       entry,
       how: raw.how === 'launcher' ? 'chat launcher' : raw.how === 'panel' ? 'chat panel' : 'chat widget',
       text: joinText(raw.text, raw.labels),
-      isLauncher: raw.how === 'launcher',
+      // a catalog widget counts as read only once its conversation surface is shown
+      isLauncher: raw.how === 'launcher' || (raw.how === 'catalog' && raw.open !== true),
       source: 'dom',
       url: typeof raw.frameSrc === 'string' && raw.frameSrc ? raw.frameSrc : snap.url,
       at: snap.at,

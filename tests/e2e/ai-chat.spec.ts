@@ -152,3 +152,22 @@ test('negatives: a contact form without chat, and a chat-like FAQ accordion, sho
     await expect(popup.locator('.ai-glance')).toHaveCount(0);
   }
 });
+
+test('audit --interact opens the chat launcher and reports what the assistant said', async ({ server }) => {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { ROOT } = await import('./fixtures');
+  const url = server.url('n8n-bank.test', '/');
+  // --insecure: the chat bundle comes from https://cdn.jsdelivr.net, served here with a self-signed cert
+  const args = ['tsx', 'src/cli/main.ts', '--json', '--insecure', '--wait', '1500', '--host-resolver-rules', server.hostResolverRules];
+  const [without, withProbe] = await Promise.all([
+    promisify(execFile)('npx', [...args, url], { cwd: ROOT }),
+    promisify(execFile)('npx', [...args, '--interact', url], { cwd: ROOT }),
+  ]);
+  const chat = (out: string) => (JSON.parse(out) as SiteReport[])[0]!.findings.find((f) => f.kind === 'ai-chat')!;
+  // without opening it, only the closed launcher is visible: Candor cannot tell
+  expect(chat(without.stdout).details.aiDisclosed).toBeNull();
+  // opened like a person would: the greeting was read and it never says it is an AI
+  expect(chat(withProbe.stdout).details).toMatchObject({ aiDisclosed: false, humanHandoff: false });
+  expect(chat(withProbe.stdout).details.text).toContain('My name is Nathan');
+});

@@ -74,7 +74,7 @@ describe('chat detector', () => {
 
   it('an AI-first widget whose greeting says nothing about AI is a concern', () => {
     const d = chatDetector.onDom!(
-      snap({ sections: { chat: { widgets: [{ how: 'catalog', catalogId: 'n8n-chat', text: 'Hi there! 👋 My name is Nathan. How can I assist you today?', labels: ['Type your question..'] }], aiLabels: [] } } }),
+      snap({ sections: { chat: { widgets: [{ how: 'catalog', catalogId: 'n8n-chat', open: true, text: 'Hi there! 👋 My name is Nathan. How can I assist you today?', labels: ['Type your question..'] }], aiLabels: [] } } }),
       ctx,
     );
     const r = report(d);
@@ -83,6 +83,12 @@ describe('chat detector', () => {
     expect(c!.assessment).toBe('concern');
     expect(c!.title).toBe('The chat assistant (n8n Chat) is an AI but does not say so');
     expect(r.principles.transparency.score).toBeLessThan(70);
+  });
+
+  it('the same AI-first widget still closed (only its launcher shown) is null: nothing was said yet', () => {
+    const d = chatDetector.onDom!(snap({ sections: { chat: { widgets: [{ how: 'catalog', catalogId: 'n8n-chat', open: false, text: 'Chat', labels: [] }], aiLabels: [] } } }), ctx);
+    const [c] = chatOf(report(d));
+    expect(c!.details).toMatchObject({ aiDisclosed: null, humanHandoff: null });
   });
 
   it('a live-chat widget that says nothing about who answers is null, not false', () => {

@@ -67,11 +67,17 @@ export const openChatProbe: Probe = {
   name: 'open-chat',
   description: 'opens the chat launcher like a person and waits for the greeting (types nothing)',
   async run(page: Page, ctx) {
-    const hit = await page.evaluate(findLauncher, chatSelectors());
+    // chat widgets load late (async loaders, lazy bundles): look again for a few seconds
+    let hit: Awaited<ReturnType<typeof findLauncher>> = null;
+    for (let i = 0; i < 8 && !hit; i++) {
+      hit = await page.evaluate(findLauncher, chatSelectors());
+      if (!hit) await page.waitForTimeout(750);
+    }
     if (!hit) {
       ctx.log(`open-chat: no chat launcher on ${ctx.url}`);
       return;
     }
+    ctx.log(`open-chat: opening "${hit.what}" on ${ctx.url}`);
     await page.mouse.click(hit.x, hit.y);
     // the greeting renders, then the content script's throttled rescan (≥ 2 s apart) reads it
     await page.waitForTimeout(3500);

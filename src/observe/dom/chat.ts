@@ -19,6 +19,8 @@ export interface ChatWidgetObs {
   text: string;
   /** aria-labels, titles, placeholders (capped) */
   labels: string[];
+  /** a message list and a visible input are shown: the conversation surface, not only a launcher */
+  open?: boolean;
   /** an iframe element's src, when the widget is a frame (its content comes in the frame's own snapshot) */
   frameSrc?: string;
   inShadow?: boolean;
@@ -96,6 +98,7 @@ function labelsIn(node: Element | ShadowRoot): string[] {
     push(node.getAttribute('title'));
   }
   for (const el of Array.from(node.querySelectorAll('[aria-label], [title], [placeholder], [alt]')).slice(0, 60)) {
+    if (!shown(el)) continue; // a closed panel's labels are not shown to the person yet
     push(el.getAttribute('aria-label'));
     push(el.getAttribute('title'));
     push(el.getAttribute('placeholder'));
@@ -120,8 +123,10 @@ function looksLikePanel(node: Element | ShadowRoot): boolean {
 function observe(node: Element | ShadowRoot, o: Omit<ChatWidgetObs, 'text' | 'labels'>): ChatWidgetObs {
   const typed = userTyped(node);
   const frameSrc = node instanceof HTMLIFrameElement ? node.src : undefined;
+  const input = node.querySelector(INPUTS);
   return {
     ...o,
+    open: !!input && shown(input) && !!node.querySelector(MESSAGES),
     text: typed ? '' : visibleText(node),
     labels: typed ? [] : labelsIn(node),
     ...(frameSrc ? { frameSrc: frameSrc.slice(0, 500) } : {}),
