@@ -171,3 +171,23 @@ test('audit --interact opens the chat launcher and reports what the assistant sa
   expect(chat(withProbe.stdout).details).toMatchObject({ aiDisclosed: false, humanHandoff: false });
   expect(chat(withProbe.stdout).details.text).toContain('My name is Nathan');
 });
+
+test('every chat catalog selector parses in Chromium (the browser the scanner runs in)', async ({ ext }) => {
+  const { loadCatalogFromDir } = await import('../../src/catalog/load-node');
+  const { ROOT } = await import('./fixtures');
+  const selectors = loadCatalogFromDir(`${ROOT}/seeds/catalog`).flatMap((e) => (e.selectors ?? []).map((s) => `${e.id}: ${s}`));
+  const page = await ext.context.newPage();
+  const bad = await page.evaluate((list: string[]) => {
+    const out: string[] = [];
+    for (const item of list) {
+      try {
+        document.querySelector(item.slice(item.indexOf(': ') + 2));
+      } catch {
+        out.push(item);
+      }
+    }
+    return out;
+  }, selectors);
+  expect(selectors.length).toBeGreaterThan(100);
+  expect(bad).toEqual([]);
+});
