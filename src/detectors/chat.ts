@@ -147,9 +147,16 @@ function piecesFromSnapshot(snap: DomSnapshot, ctx: DetectorContext): Piece[] {
       pieces.push({ entry, how: 'chat frame', text: joinText(f.text, f.labels), isLauncher: false, source: 'dom', url: snap.url, at: snap.at });
     }
   }
-  // a catalog widget's script on the page, even before it renders anything
+  // a catalog widget's script or frame on the page, even before it renders anything
   if (snap.isTop) {
     const seen = new Set(pieces.map((p) => p.entry?.id));
+    for (const f of snap.iframes.slice(0, 100)) {
+      const e = f?.src ? chatVendorOfUrl(f.src, ctx) : undefined;
+      if (e && !seen.has(e.id)) {
+        seen.add(e.id);
+        pieces.push({ entry: e, how: 'chat frame', text: str(f.title, 160), isLauncher: true, source: 'dom', url: f.src, at: snap.at });
+      }
+    }
     for (const s of snap.scripts.slice(0, 300)) {
       const e = chatVendorOfUrl(s, ctx);
       if (e && !seen.has(e.id)) {

@@ -160,3 +160,13 @@ describe('chat detector', () => {
     expect(d[0]).toMatchObject({ kind: 'ai-chat', key: 'ai-chat:intercom', source: 'network' });
   });
 });
+
+describe('chat detector: frames listed by the top page', () => {
+  it('a known chat vendor frame in the page is a widget even before its own snapshot arrives', () => {
+    const d = chatDetector.onDom!(snap({ iframes: [{ src: 'https://www.chatbase.co/chatbot-iframe/abc', title: 'Chatbot' }], sections: {} }), ctx);
+    expect(d.map((x) => x.key)).toEqual(['ai-chat:chatbase']);
+  });
+  it('an unrelated frame is not', () => {
+    expect(chatDetector.onDom!(snap({ iframes: [{ src: 'https://www.youtube.com/embed/x', title: 'Video' }], sections: {} }), ctx)).toEqual([]);
+  });
+});
