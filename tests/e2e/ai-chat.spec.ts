@@ -191,3 +191,19 @@ test('every chat catalog selector parses in Chromium (the browser the scanner ru
   expect(selectors.length).toBeGreaterThan(100);
   expect(bad).toEqual([]);
 });
+
+test('Flowise (real UI in an open shadow root): a French greeting discloses the virtual assistant', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  const url = server.url('clinique-flowise.test', '/');
+  await page.goto(url);
+  await expect.poll(async () => (await chatOf(ext, url))?.vendor, { timeout: 15000 }).toBe('Flowise embed');
+  await openChat(ext, page, url);
+  await expect.poll(async () => (await chatOf(ext, url))?.details.aiDisclosed, { timeout: 15000 }).toBe(true);
+  const f = (await chatOf(ext, url))!;
+  expect(f.details.text).toContain('assistant virtuel');
+  expect(f.details.humanHandoff).toBe(true);
+  // the widget's own shadow root is not reported a second time as an unknown chat
+  expect((await reportFor(ext, url))!.findings.filter((x) => x.kind === 'ai-chat')).toHaveLength(1);
+  const popup = await popupFor(ext, url);
+  await expect(popup.locator('.ai-chat-card .ai-disclosed')).toHaveText(/It tells you it is an AI/);
+});

@@ -27,6 +27,17 @@ function findLauncher(vendorSelectors: string[]): { x: number; y: number; what: 
   for (const el of Array.from(document.querySelectorAll('*')).slice(0, 8000)) if (el.shadowRoot) roots.push(el.shadowRoot);
   let best: { x: number; y: number; what: string; score: number } | null = null;
   for (const root of roots) {
+    // everything inside a catalog widget's shadow root (e.g. <flowise-chatbot>) belongs to that widget
+    const host = root instanceof ShadowRoot ? root.host : null;
+    const vendorRoot =
+      !!host &&
+      vendorSelectors.some((s) => {
+        try {
+          return host.matches(s) || !!host.closest(s);
+        } catch {
+          return false;
+        }
+      });
     const cands = new Set<Element>(Array.from(root.querySelectorAll('button, [role="button"], a, iframe, [class*="launcher" i], [class*="toggle" i]')).slice(0, 400));
     for (const sel of vendorSelectors) {
       try {
@@ -47,7 +58,7 @@ function findLauncher(vendorSelectors: string[]): { x: number; y: number; what: 
       }
       if (!isFixed) continue;
       const words = [el.getAttribute('aria-label'), el.getAttribute('title'), el.id, typeof el.className === 'string' ? el.className : '', (el as HTMLElement).innerText?.slice(0, 60), el.getAttribute('name')].join(' ');
-      const vendor = vendorSelectors.some((s) => {
+      const vendor = vendorRoot || vendorSelectors.some((s) => {
         try {
           return el.matches(s);
         } catch {

@@ -133,8 +133,16 @@ function observe(node: Element | ShadowRoot, o: Omit<ChatWidgetObs, 'text' | 'la
   };
 }
 
+/** `outer` contains `el`, across shadow boundaries (a catalog host claims its shadow content). */
+function containsDeep(outer: Element, el: Element): boolean {
+  for (let cur: Element | null = el; cur; cur = cur.parentElement ?? ((cur.getRootNode() as ShadowRoot).host ?? null)) {
+    if (cur === outer) return true;
+  }
+  return false;
+}
+
 function scanRoot(root: Root, inShadow: boolean, out: ChatWidgetObs[], claimed: Set<Element>): void {
-  const isClaimed = (el: Element) => [...claimed].some((c) => c.contains(el) || el.contains(c));
+  const isClaimed = (el: Element) => [...claimed].some((c) => containsDeep(c, el) || el.contains(c));
   for (const e of CHAT_ENTRIES) {
     for (const sel of e.selectors!) {
       let el: Element | null = null;
@@ -265,7 +273,7 @@ export const chatScanner: DomScanner = {
       const before = widgets.length;
       scanRoot(sr, true, widgets, claimed);
       // a shadow root that is itself a chat (message list + input) under a fixed host
-      if (widgets.length === before && looksLikePanel(sr) && fixedish(sr.host) && !userTyped(sr)) {
+      if (widgets.length === before && ![...claimed].some((c) => containsDeep(c, sr.host)) && looksLikePanel(sr) && fixedish(sr.host) && !userTyped(sr)) {
         widgets.push({ how: 'panel', text: visibleText(sr), labels: labelsIn(sr), inShadow: true, selector: sr.host.tagName.toLowerCase() });
       }
     }
