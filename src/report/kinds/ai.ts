@@ -57,9 +57,11 @@ export const aiKinds: KindSpecs = {
     },
     points: (f) => {
       const d = f.details;
-      const noHuman = d.humanHandoff === false && otherChannels(f).length === 0 ? -10 : 0;
+      // An AI that hides what it is breaks the one rule this principle exists for (and Art. 50(1)):
+      // on its own it halves the score; with no way to a person as well, the grade is capped (score.ts).
+      const noHuman = d.humanHandoff === false && otherChannels(f).length === 0 ? -15 : 0;
       if (d.aiDisclosed === true) return 10 + noHuman;
-      if (d.aiDisclosed === false) return -35 + noHuman;
+      if (d.aiDisclosed === false) return -50 + noHuman;
       return noHuman;
     },
     phrase: (fs) => {
