@@ -60,7 +60,7 @@ test('LiveChat (real npm loader): a German greeting in a cross-origin frame disc
   expect(f.details.humanHandoff).toBe(true);
   const popup = await popupFor(ext, url);
   await expect(popup.locator('.ai-chat-card .ai-disclosed')).toHaveAttribute('data-value', 'yes');
-  await expect(popup.locator('.ai-chat-card .ai-human')).toHaveText(/through the chat, or by phone/);
+  await expect(popup.locator('.ai-chat-card .ai-human')).toHaveText(/through the chat or by phone/);
 });
 
 test('Crisp (real npm loader): a live chat that does not say who answers is "cannot tell", not a concern', async ({ ext, server }) => {
@@ -113,7 +113,7 @@ test('n8n chat (real UI) with a disclosure: credited, with the human adviser and
   expect(f.assessment).toBe('good');
   const popup = await popupFor(ext, url);
   await expect(popup.locator('.ai-chat-card .ai-disclosed')).toHaveText(/It tells you it is an AI/);
-  await expect(popup.locator('.ai-chat-card .ai-human')).toHaveText(/through the chat, or by phone/);
+  await expect(popup.locator('.ai-chat-card .ai-human')).toHaveText(/through the chat or by phone/);
   await popup.locator('.principle[data-principle="transparency"] .principle-head').click();
   await expect(popup.locator('.finding[data-kind="ai-chat"] .finding-title')).toHaveText(/tells you it is an AI/);
 });

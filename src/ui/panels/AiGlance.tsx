@@ -11,6 +11,11 @@ function channelsOf(report: SiteReport): string[] {
   return [...new Set(report.findings.filter((f) => f.kind === 'human-contact').map((f) => String(f.details.channel)))];
 }
 
+/** "a, b or c" */
+function orList(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
+}
+
 type Tri = 'yes' | 'no' | 'unknown';
 const tri = (v: unknown): Tri => (v === true ? 'yes' : v === false ? 'no' : 'unknown');
 const MARK: Record<Tri, string> = { yes: '✓', no: '!', unknown: '?' };
@@ -23,10 +28,11 @@ function ChatCard({ f, channels }: { f: Finding; channels: string[] }) {
   const viaChat = d.humanHandoff === true;
   const other = channels.filter((c) => c !== 'chat-handoff');
   const human: Tri = viaChat || other.length ? 'yes' : d.humanHandoff === false ? 'no' : 'unknown';
+  const ways = other.map((c) => CHANNEL[c] ?? c);
   const humanText = viaChat
-    ? `You can reach a human through the chat${other.length ? `, or ${other.map((c) => CHANNEL[c] ?? c).join(', ')}` : ''}`
+    ? `You can reach a human ${orList(['through the chat', ...ways])}`
     : other.length
-      ? `You can reach a human ${other.map((c) => CHANNEL[c] ?? c).join(', ')}${d.humanHandoff === false ? ' — not through the chat' : ''}`
+      ? `You can reach a human ${orList(ways)}${d.humanHandoff === false ? ' — not through the chat' : ''}`
       : d.humanHandoff === false
         ? 'You cannot reach a human: the chat offers no person and the page lists no contact'
         : 'Candor found no way to reach a human on this page';
