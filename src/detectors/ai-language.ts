@@ -185,4 +185,7 @@ export function aiHintIn(text: string): Match | null {
 
 /** Words that make an element look like a chat launcher, in the six languages (for generic detection). */
 export const CHAT_WORDS =
-  /(?<![\p{L}])(?:chat|live ?chat|chatbot|messenger|message us|ask (?:us|me|a question)|assistant|chatten|Chat öffnen|discuter|discussion|clavarder|conversar|chatear|chatta|assistenza|chat openen|hulp nodig)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:chat|live ?chat|chatbot|messenger|message us|ask (?:us|me|a question)|assistant|chatten|Chat öffnen|discuter|clavarder|conversar|chatear|chatta|chat openen)(?![\p{L}])/iu;
+
+/** Fixed buttons that name a chat but are not one: share bars ("Share on Messenger"), cookie settings. */
+export const NOT_CHAT_WORDS = /share|teilen|partager|compartir|condividi|delen|cookie|newsletter/i;

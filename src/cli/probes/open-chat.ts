@@ -66,6 +66,10 @@ function findLauncher(vendorSelectors: string[]): { x: number; y: number; what: 
         }
       });
       if (!vendor && !CHAT.test(words)) continue;
+      // never follow a link away from the page: the report is about this page
+      const href = el.tagName === 'A' ? (el.getAttribute('href') ?? '') : '';
+      if (href && !href.startsWith('#') && !/^javascript:/i.test(href)) continue;
+      if (/share|teilen|partager|compartir|condividi|delen|cookie|newsletter/i.test(words)) continue;
       // prefer named chat launchers near the bottom corner
       const score = (vendor ? 2 : 0) + (CHAT.test(words) ? 2 : 0) + r.bottom / innerHeight - (r.width * r.height) / 100000;
       if (!best || score > best.score) best = { x: r.left + r.width / 2, y: r.top + r.height / 2, what: words.replace(/\s+/g, ' ').trim().slice(0, 80), score };

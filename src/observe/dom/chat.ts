@@ -6,7 +6,7 @@
 // Reads text only: never input values, never anything the person typed.
 import { CATALOG } from '../../catalog';
 import { capText } from '../../model/finding';
-import { CHAT_WORDS } from '../../detectors/ai-language';
+import { CHAT_WORDS, NOT_CHAT_WORDS } from '../../detectors/ai-language';
 import type { DomScanner } from './types';
 
 export interface ChatWidgetObs {
@@ -177,7 +177,7 @@ function scanRoot(root: Root, inShadow: boolean, out: ChatWidgetObs[], claimed: 
     const r = el.getBoundingClientRect();
     if (r.width > 480 || r.height > 200) continue; // a banner or a whole panel, not a launcher
     const words = [el.getAttribute('aria-label'), el.getAttribute('title'), el.id, typeof el.className === 'string' ? el.className : '', (el as HTMLElement).innerText?.slice(0, 80)].join(' ');
-    if (!CHAT_WORDS.test(words)) continue;
+    if (!CHAT_WORDS.test(words) || NOT_CHAT_WORDS.test(words)) continue;
     claimed.add(el);
     out.push(observe(el, { how: 'launcher', ...(inShadow ? { inShadow } : {}) }));
   }
