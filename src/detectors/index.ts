@@ -1,4 +1,5 @@
 // Every detector the engine runs, in one list. Adding a concern = one file in this folder + one line here.
+import { chatDetector } from './chat';
 import { fairnessDetector } from './fairness';
 import { fingerprintingDetector } from './fingerprinting';
 import { identifiersDetector } from './identifiers';
@@ -18,4 +19,5 @@ export const DETECTORS: readonly Detector[] = [
   piiDetector,
   identifiersDetector,
   fairnessDetector,
+  chatDetector,
 ];

@@ -26,6 +26,9 @@ export interface Detector {
   /**
    * Visit-level derivation over everything stored for the visit (e.g. tracking before consent,
    * behaviour-based session replay from several events). Runs when a report is built; pure.
+   * A derived draft whose key equals a stored finding's key finalises that finding (its details and
+   * assessment replace the stored ones; count and first evidence stay): e.g. the chat detector decides
+   * aiDisclosed once every frame's snapshot of the widget is in.
    */
   derive?(findings: readonly StoredFinding[], visit: VisitInfo): FindingDraft[];
 }

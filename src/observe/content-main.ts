@@ -54,12 +54,15 @@ export function runContentScript(): void {
   });
 
   let scans = 0;
+  // A person's click (opening a chat launcher, an accordion) changes what the page shows, possibly
+  // long after load when the mutation budget is spent: each trusted click grants two more scans, capped.
+  let bonus = 0;
   let lastScan = 0;
   let lastSent = '';
   let scanTimer: ReturnType<typeof setTimeout> | undefined;
   const scanNow = () => {
     scanTimer = undefined;
-    if (scans >= MAX_SCANS || !document.documentElement) return;
+    if (scans >= MAX_SCANS + bonus || !document.documentElement) return;
     scans++;
     lastScan = Date.now();
     const snap = snapshot(document, isTop);
@@ -69,7 +72,7 @@ export function runContentScript(): void {
     void send({ type: 'observe/dom', snapshot: snap });
   };
   const scheduleScan = (delay = 0) => {
-    if (scanTimer || scans >= MAX_SCANS) return;
+    if (scanTimer || scans >= MAX_SCANS + bonus) return;
     scanTimer = setTimeout(scanNow, Math.max(delay, lastScan + MIN_SCAN_GAP_MS - Date.now()));
   };
   const probe = () => window.dispatchEvent(new CustomEvent(CONTENT_TO_PAGE, { detail: JSON.stringify({ globals: GLOBALS }) }));
@@ -80,6 +83,15 @@ export function runContentScript(): void {
     setTimeout(probe, 3500);
     new MutationObserver(() => scheduleScan()).observe(document.documentElement, { childList: true, subtree: true, attributes: false });
   };
+  window.addEventListener(
+    'click',
+    (e) => {
+      if (!e.isTrusted || bonus >= MAX_SCANS) return;
+      bonus = Math.min(MAX_SCANS, bonus + 2);
+      scheduleScan(1500);
+    },
+    true,
+  );
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onReady, { once: true });
   else onReady();
   window.addEventListener('load', () => scheduleScan(1000), { once: true });

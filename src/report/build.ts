@@ -1,7 +1,7 @@
 // The one SiteReport builder (REPORT.md): popup, dashboard, exports and the audit all call this.
 import { DETECTORS } from '../detectors';
 import type { Detector } from '../detectors/types';
-import { type Finding, type FindingDraft, KIND_PRINCIPLE, PRINCIPLES, type StoredFinding } from '../model/finding';
+import { type Finding, type FindingDraft, KIND_PRINCIPLE, MAX_EVIDENCE, PRINCIPLES, type StoredFinding } from '../model/finding';
 import type { VisitInfo } from '../model/observations';
 import { type DataKind, type DataUseEntry, SCHEMA_VERSION, type SiteReport } from '../model/report';
 import { mergeDraft } from '../background/merge';
@@ -29,9 +29,26 @@ export function withDerived(visit: VisitInfo, stored: readonly StoredFinding[], 
     } catch (e) {
       console.error(`[candor] detector ${d.id} derive failed`, e);
     }
-    for (const dr of drafts) out.push(mergeDraft(undefined, dr, visit, visit.startedAt));
+    for (const dr of drafts) {
+      // A derived draft with the key of a stored finding finalises it: visit-level facts (e.g. "the
+      // chat never said it is an AI", decided once every frame's snapshot is in) replace its details
+      // and assessment; its count and first evidence stay.
+      const i = out.findIndex((f) => f.key === dr.key);
+      if (i >= 0) out[i] = finalise(out[i]!, dr);
+      else out.push(mergeDraft(undefined, dr, visit, visit.startedAt));
+    }
   }
   return out;
+}
+
+function finalise(s: StoredFinding, d: FindingDraft): StoredFinding {
+  return {
+    ...s,
+    details: { ...s.details, ...d.details },
+    assessment: d.assessment ?? s.assessment,
+    title: d.title ?? s.title,
+    evidence: d.evidence.length ? [...d.evidence, ...s.evidence].slice(0, MAX_EVIDENCE) : s.evidence,
+  };
 }
 
 export function toFinding(s: StoredFinding): Finding {

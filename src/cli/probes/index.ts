@@ -1,9 +1,10 @@
 // Every --interact probe, in the order they run. Adding one = a file here + one line.
 import { canaryTypingProbe } from './canary-typing';
 import { cleanPriceProbe } from './clean-price';
+import { openChatProbe } from './open-chat';
 import type { Probe } from './types';
 
-export const PROBES: readonly Probe[] = [canaryTypingProbe, cleanPriceProbe];
+export const PROBES: readonly Probe[] = [canaryTypingProbe, openChatProbe, cleanPriceProbe];
 
 export async function runProbes(selected: readonly Probe[], page: Parameters<Probe['run']>[0], ctx: Parameters<Probe['run']>[1]): Promise<void> {
   for (const p of selected) {

@@ -1,5 +1,6 @@
 // Every DOM scanner the ISOLATED content script runs, in one list, and the snapshot they make.
 import type { DomSnapshot } from '../../model/observations';
+import { chatScanner } from './chat';
 import { identifiersScanner } from './identifiers';
 import { linksScanner } from './links';
 import { pricesScanner } from './prices';
@@ -8,7 +9,7 @@ import type { DomScanner } from './types';
 import { urgencyScanner } from './urgency';
 import { vendorSelectorsScanner } from './vendor-selectors';
 
-export const SCANNERS: readonly DomScanner[] = [linksScanner, vendorSelectorsScanner, identifiersScanner, pricesScanner, urgencyScanner];
+export const SCANNERS: readonly DomScanner[] = [linksScanner, vendorSelectorsScanner, identifiersScanner, pricesScanner, urgencyScanner, chatScanner];
 
 export function snapshot(doc: Document, isTop: boolean, scanners: readonly DomScanner[] = SCANNERS): DomSnapshot {
   const sections: Record<string, unknown> = {};

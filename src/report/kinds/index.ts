@@ -1,11 +1,13 @@
 // Wording and scoring of every finding kind, merged from the per-concern modules.
 import type { FindingKind, StoredFinding } from '../../model/finding';
+import { aiKinds } from './ai';
 import { fairnessKinds } from './fairness';
 import { privacyKinds } from './privacy';
 import type { KindSpec, KindSpecs, Words } from './types';
 
 export const KIND_SPECS: KindSpecs = {
   ...privacyKinds,
+  ...aiKinds,
   ...fairnessKinds,
 };
 
