@@ -55,7 +55,7 @@ describe('importReports', () => {
         const distinct = new Set(reports.map((r) => `${r.site}|${r.url}|${r.generatedAt}`));
         expect(visits).toHaveLength(distinct.size);
         for (const v of visits) {
-          const r = reports.filter((x) => x.site === v.site && x.url === v.url).pop()!;
+          const r = reports.filter((x) => x.site === v.site && x.url === v.url && Date.parse(x.generatedAt) === v.startedAt).pop()!;
           expect(await db.findings.where('visitId').equals(v.id).count()).toBe(r.findings.length);
         }
       }),
