@@ -18,6 +18,9 @@ export default defineConfig({
       'webNavigation',
       'tabs',
       'declarativeNetRequest',
+      // issue 6: run autoconsent's named snippets in the page (banner opt-out) and register the
+      // MAIN-world GPC script only while the person has GPC on
+      'scripting',
       ...(browser === 'firefox' ? [] : []),
     ],
     host_permissions: ['<all_urls>'],

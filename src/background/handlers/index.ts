@@ -1,10 +1,12 @@
 // All message handlers. The type check below fails the build when a message type has no handler.
 import type { Handlers } from '../messages';
+import { consentHandlers } from './consent';
 import { coreHandlers } from './core';
 import type { BackgroundDeps } from './types';
 
 export function allHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...coreHandlers(deps),
+    ...consentHandlers(deps),
   } as Handlers satisfies Handlers;
 }

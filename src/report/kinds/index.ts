@@ -1,10 +1,12 @@
 // Wording and scoring of every finding kind, merged from the per-concern modules.
 import type { FindingKind, StoredFinding } from '../../model/finding';
+import { consentKinds } from './consent';
 import { privacyKinds } from './privacy';
 import type { KindSpec, KindSpecs, Words } from './types';
 
 export const KIND_SPECS: KindSpecs = {
   ...privacyKinds,
+  ...consentKinds,
 };
 
 const FALLBACK: KindSpec = {
