@@ -62,7 +62,12 @@ export function runAutoconsent(send: Send): void {
     if (!RELAYED.has(String(msg.type))) return;
     if (msg.type === 'popupFound') {
       const cmp = ac?.foundCmp;
-      const layer = firstLayer(document, bannerSelectors(cmp));
+      let layer = firstLayer(document, bannerSelectors(cmp));
+      // some banners render their buttons a moment after the container appears
+      for (let i = 0; i < 4 && !layer; i++) {
+        await new Promise((r) => setTimeout(r, 400));
+        layer = firstLayer(document, bannerSelectors(cmp));
+      }
       await relay(msg, layer ? { rejectOnFirstLayer: layer.rejectOnFirstLayer, buttons: layer.buttons } : {});
       watchBanner(String(msg.cmp));
       return;

@@ -9,7 +9,15 @@ import {
   REJECT_PATTERNS,
   SETTINGS_PATTERNS,
 } from '../../../node_modules/@duckduckgo/autoconsent/lib/heuristic-patterns';
-import { isVisible, textOf } from '../dom/text';
+import { textOf } from '../dom/text';
+
+/** on screen, ignoring opacity: banners fade in, and we look while they do */
+function isVisible(el: Element): boolean {
+  const r = (el as HTMLElement).getBoundingClientRect?.();
+  if (!r || (r.width === 0 && r.height === 0)) return false;
+  const st = getComputedStyle(el);
+  return st.visibility !== 'hidden' && st.display !== 'none';
+}
 
 export type ButtonClass = 'reject' | 'settings' | 'accept' | 'acknowledge' | 'other';
 

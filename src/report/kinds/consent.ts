@@ -75,9 +75,14 @@ export const consentKinds: KindSpecs = {
     },
     phrase: (fs) => {
       const b = fs.find((f) => !isMode(f));
-      if (!b) return null;
+      const mode = fs.find(isMode);
+      if (!b || d(b).shown !== true) {
+        if (!mode) return null;
+        const m = d(mode);
+        const st = (m.consentModeUpdate ?? m.consentModeDefault) as Record<string, string> | undefined;
+        return `Google is told your consent state (advertising ${st?.ad_storage ?? m.adStorage ?? 'unset'})`;
+      }
       const x = d(b);
-      if (x.shown !== true) return null;
       return x.rejectOnFirstLayer === true ? 'you are asked, and can say no in one click' : x.rejectOnFirstLayer === false ? 'you are asked, but saying no takes extra steps' : 'you are asked for consent';
     },
   },
