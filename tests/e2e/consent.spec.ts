@@ -1,9 +1,13 @@
 // Consent and rights, end to end with real CMPs (vanilla-cookieconsent, Klaro, @iabtcf/cmpapi):
 // what the popup tells a person, and the actions it offers (reject, block with undo, GPC, data request).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { Finding } from '../../src/model/finding';
 import type { Launched } from '../../src/cli/launch';
-import { expect, reportFor, tabIdFor, test } from './fixtures';
+import { expect, reportFor, ROOT, tabIdFor, test } from './fixtures';
+
+const run = promisify(execFile);
 
 async function findings(ext: Launched, url: string, kind: Finding['kind']): Promise<Finding[]> {
   return ((await reportFor(ext, url))?.findings ?? []).filter((f) => f.kind === kind);
@@ -24,7 +28,7 @@ test('a banner that tracks before consent: the popup says so, Reject works, and 
   await expect.poll(async () => (await findings(ext, url, 'tracking-before-consent')).length, { timeout: 20000 }).toBe(1);
   const [banner] = await findings(ext, url, 'consent-banner');
   expect(banner!.details).toMatchObject({ cmp: 'cookieconsent3', shown: true, rejectOnFirstLayer: true });
-  expect(banner!.assessment).not.toBe('good');
+  expect(banner!.assessment).toBe('good'); // credited: "reject" sits next to "accept"
   const [before] = await findings(ext, url, 'tracking-before-consent');
   expect(before!.details.phase).toBe('before-choice');
   expect((before!.details.trackers as { vendor: string }[]).map((t) => t.vendor).sort()).toEqual(['Facebook', 'Google Analytics']);
@@ -185,4 +189,31 @@ test('a page with no banner and no trackers: nothing is blamed and the popup say
   expect(report.findings.filter((f) => ['consent-banner', 'tracking-before-consent', 'gpc'].includes(f.kind))).toEqual([]);
   const popup = await openPopup(ext, url, 'consent');
   await expect(popup.locator('[data-q="asked"]')).toHaveText('No consent banner was seen on this page.');
+});
+
+test('"Always reject on this site": the next visit\'s banner is refused without asking, and it can be undone', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  const url = server.url('cc-tracks.test', '/');
+  await page.goto(url);
+  await expect.poll(async () => (await findings(ext, url, 'consent-banner'))[0]?.details.shown, { timeout: 20000 }).toBe(true);
+  const popup = await openPopup(ext, url, 'consent');
+  await popup.getByRole('button', { name: 'Always reject on this site' }).click();
+  await expect(popup.getByRole('button', { name: 'Stop rejecting automatically' })).toBeVisible();
+  await page.context().clearCookies();
+  await page.reload();
+  await expect.poll(async () => (await findings(ext, url, 'consent-banner'))[0]?.details.choiceBy, { timeout: 20000 }).toBe('candor');
+  await expect(page.locator('#cc-main .cm-wrapper')).toBeHidden();
+  await popup.getByRole('button', { name: 'Stop rejecting automatically' }).click();
+  await expect(popup.getByRole('button', { name: 'Always reject on this site' })).toBeVisible();
+});
+
+test('audit --interact rejects the banner through the extension and reports what the page did afterwards', async ({ server }) => {
+  const url = server.url('cc-tracks.test', '/');
+  const res = await run('npx', ['tsx', 'src/cli/main.ts', '--json', '--interact', '--insecure', '--wait', '2500', '--host-resolver-rules', server.hostResolverRules, url], { cwd: ROOT });
+  const [report] = JSON.parse(res.stdout);
+  const banner = report.findings.find((f: Finding) => f.kind === 'consent-banner');
+  expect(banner.details).toMatchObject({ cmp: 'cookieconsent3', choice: 'rejected', choiceBy: 'candor' });
+  const phases = report.findings.filter((f: Finding) => f.kind === 'tracking-before-consent').map((f: Finding) => f.details.phase).sort();
+  expect(phases).toEqual(['after-reject', 'before-choice']);
+  expect(res.stderr).toContain('reject-consent on');
 });

@@ -69,6 +69,9 @@ describe('tracking before consent', () => {
     const t = r.findings.find((f) => f.kind === 'tracking-before-consent')!;
     expect(t.title).toBe('1 tracker loaded before you answered the consent banner: Google Analytics');
     expect(r.principles.consent.reasons.map((x) => x.points).sort((a, b) => a - b)).toEqual([-14, 5]);
-    expect(r.findings.find((f) => f.kind === 'consent-banner')!.title).toContain('with a “reject” button on the first screen');
+    const b = r.findings.find((f) => f.kind === 'consent-banner')!;
+    expect(b.title).toContain('with a “reject” button on the first screen');
+    expect(b.assessment).toBe('good');
+    expect(t.assessment).toBe('concern');
   });
 });

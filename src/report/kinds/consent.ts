@@ -67,6 +67,12 @@ export const consentKinds: KindSpecs = {
         action: shown && choice !== 'rejected' ? 'Use “Reject this banner” below to refuse without hunting for the button, once or on every visit.' : 'You can change your answer from the site’s cookie settings link.',
       };
     },
+    assessment: (f) => {
+      if (isMode(f)) return 'info';
+      const x = d(f);
+      if (x.shown !== true) return 'info';
+      return x.rejectOnFirstLayer === true ? 'good' : x.rejectOnFirstLayer === false ? 'concern' : 'info';
+    },
     points: (f) => {
       if (isMode(f)) return 0;
       const x = d(f);
@@ -131,6 +137,11 @@ export const consentKinds: KindSpecs = {
         why: `Global Privacy Control tells sites not to sell or share your data; in California, Colorado and other states it is a legally binding opt-out. ${parts.join(' ')}`.trim(),
         action: x.sent === true ? 'Keep GPC on. If the site ignores it, use its “Do Not Sell or Share” link.' : 'Turn on Global Privacy Control below, for this site or for all sites.',
       };
+    },
+    assessment: (f) => {
+      const x = d(f);
+      if (x.sent === true && x.honored === false) return 'concern';
+      return x.honored === true || x.wellKnown === true ? 'good' : 'info';
     },
     points: (f) => {
       const x = d(f);
