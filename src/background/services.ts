@@ -4,6 +4,7 @@ import type { DetectorContext } from '../detectors/types';
 import type { FindingDraft } from '../model/finding';
 import type { DomSnapshot, PageEvent, RequestObservation } from '../model/observations';
 import type { CandorDb } from '../storage/db';
+import { gpcTrackersService } from './services/gpc-trackers';
 import { createGpcWellKnownService } from './services/gpc-well-known';
 
 export interface ServiceContext extends DetectorContext {
@@ -20,4 +21,4 @@ export interface BackgroundService {
 }
 
 /** Every service the engine runs. Adding one = a file in src/background/services/ + one line here. */
-export const SERVICES: readonly BackgroundService[] = [createGpcWellKnownService()];
+export const SERVICES: readonly BackgroundService[] = [createGpcWellKnownService(), gpcTrackersService];

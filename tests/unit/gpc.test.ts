@@ -1,10 +1,12 @@
 // GPC: the page-side signal and whether the site honours it; the /.well-known/gpc.json check (at most
 // once per site per day, off by setting); the DNR rules and the registered script's match patterns.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { gpcTrackersService } from '../../src/background/services/gpc-trackers';
 import { createGpcWellKnownService, DAY_MS, readGpcJson } from '../../src/background/services/gpc-well-known';
 import type { ServiceContext } from '../../src/background/services';
 import { buildDnrRules, matchPatternsFor, RULE_ID_MIN } from '../../src/actions/dnr-rules';
 import { gpcDetector } from '../../src/detectors/gpc';
+import type { StoredFinding } from '../../src/model/finding';
 import type { DomSnapshot } from '../../src/model/observations';
 import { CandorDb } from '../../src/storage/db';
 import { DEFAULT_SETTINGS, setSetting } from '../../src/storage/settings';
@@ -101,5 +103,53 @@ describe('declarativeNetRequest rules', () => {
   });
   it('the GPC script matches the site and its subdomains', () => {
     expect(matchPatternsFor(['a.example'])).toEqual(['*://a.example/*', '*://*.a.example/*']);
+  });
+});
+
+describe('GPC honoured, by trackers before and after', () => {
+  let db: CandorDb;
+  let n = 0;
+  beforeEach(async () => {
+    db = new CandorDb(`gpct-${n++}`);
+    await db.open();
+  });
+  const visitRow = (id: string, startedAt: number) => ({ id, site: 'store.example', url: 'https://store.example/', tabId: 1, startedAt, trackerCount: 0, findingCount: 0 });
+  const tracker = (visitId: string, vendor: string, category: string): StoredFinding => ({
+    id: `${visitId}|${vendor}`,
+    visitId,
+    site: 'store.example',
+    key: `tracker:${vendor}`,
+    kind: 'tracker',
+    vendor,
+    category,
+    source: 'network',
+    confidence: 'certain',
+    evidence: [],
+    details: {},
+    count: 1,
+    firstAt: 0,
+    lastAt: 0,
+  });
+  const run = async (current: string[]) => {
+    await db.visits.bulkPut([visitRow('before', 100), visitRow('now', 200)]);
+    await db.findings.bulkPut([tracker('before', 'Facebook', 'social'), tracker('before', 'Criteo', 'advertising'), tracker('before', 'GA', 'analytics')]);
+    await db.findings.bulkPut(current.map((v) => tracker('now', v, 'advertising')));
+    const ctx: ServiceContext = { ...ctxFor('https://store.example/'), visit: { visitId: 'now', tabId: 1, url: 'https://store.example/', site: 'store.example', startedAt: 200 }, db, now: 300 };
+    return gpcTrackersService.onPageEvent!({ type: 'gpc-signal', data: { sent: true }, at: 300 }, ctx);
+  };
+
+  it('fewer advertising trackers with GPC than on the visit without it: honoured (a hint)', async () => {
+    const [d] = await run(['Criteo']);
+    expect(d!.details).toMatchObject({ trackersWithoutGpc: ['Criteo', 'Facebook'], trackersWithGpc: ['Criteo'], trackersHonored: true });
+  });
+
+  it('the same trackers with GPC: not honoured', async () => {
+    expect((await run(['Criteo', 'Facebook']))[0]!.details.trackersHonored).toBe(false);
+  });
+
+  it('no earlier visit to compare with, or GPC not sent: nothing', async () => {
+    const ctx: ServiceContext = { ...ctxFor('https://store.example/'), db, now: 1 };
+    expect(await gpcTrackersService.onPageEvent!({ type: 'gpc-signal', data: { sent: true }, at: 1 }, ctx)).toEqual([]);
+    expect(await gpcTrackersService.onPageEvent!({ type: 'gpc-signal', data: { sent: false }, at: 1 }, ctx)).toEqual([]);
   });
 });

@@ -126,6 +126,8 @@ export const consentKinds: KindSpecs = {
       let title: string;
       if (x.sent === true && x.honored === true) title = 'Your Global Privacy Control signal is honoured: the site records your opt-out';
       else if (x.sent === true && x.honored === false) title = 'You sent Global Privacy Control, but the site records you as not opted out';
+      else if (x.sent === true && x.trackersHonored === true) title = 'You sent Global Privacy Control, and fewer advertising trackers loaded than on your visit without it';
+      else if (x.sent === true && x.trackersHonored === false) title = 'You sent Global Privacy Control, but the same advertising trackers loaded as without it';
       else if (x.wellKnown === true) title = 'The site declares it honours Global Privacy Control (/.well-known/gpc.json)';
       else if (x.sent === true) title = 'Your browser sends Global Privacy Control here; the site does not say whether it honours it';
       else if (x.usp || x.gppOptOut !== undefined) title = 'The site records whether you opted out of the sale of your data';
@@ -140,13 +142,15 @@ export const consentKinds: KindSpecs = {
     },
     assessment: (f) => {
       const x = d(f);
-      if (x.sent === true && x.honored === false) return 'concern';
-      return x.honored === true || x.wellKnown === true ? 'good' : 'info';
+      if (x.sent === true && (x.honored === false || (x.honored == null && x.trackersHonored === false))) return 'concern';
+      return x.honored === true || x.wellKnown === true || x.trackersHonored === true ? 'good' : 'info';
     },
     points: (f) => {
       const x = d(f);
       if (x.sent === true && x.honored === false) return -15;
       if (x.honored === true) return 10;
+      if (x.sent === true && x.trackersHonored === false) return -8;
+      if (x.sent === true && x.trackersHonored === true) return 5;
       if (x.wellKnown === true) return 5;
       return 0;
     },

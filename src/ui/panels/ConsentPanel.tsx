@@ -43,7 +43,11 @@ function glance(report: SiteReport): { asked: string; before: string; optOut: st
       ? 'Yes: the site records your GPC opt-out.'
       : gpc?.details.honored === false
         ? 'No: you sent GPC, the site records you as not opted out.'
-        : banner?.details.choice === 'rejected'
+        : gpc?.details.trackersHonored === false
+          ? 'Probably not: with GPC the same advertising trackers loaded as without it.'
+          : gpc?.details.trackersHonored === true
+            ? 'Probably: fewer advertising trackers loaded with GPC than without it.'
+            : banner?.details.choice === 'rejected'
           ? 'Nothing kept tracking you after you said no.'
           : 'Not known yet: say no (or send GPC) and Candor checks.';
   return { asked, before: beforeText, optOut };
