@@ -217,3 +217,17 @@ test('audit --interact rejects the banner through the extension and reports what
   expect(phases).toEqual(['after-reject', 'before-choice']);
   expect(res.stderr).toContain('reject-consent on');
 });
+
+test('GPC sent but the same advertising trackers load as without it: the popup says it is probably not honoured', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  const url = server.url('cc-tracks.test', '/');
+  await page.goto(url);
+  await expect.poll(async () => (await findings(ext, url, 'tracker')).length, { timeout: 15000 }).toBe(2);
+  const popup = await openPopup(ext, url, 'consent');
+  await popup.getByLabel('Send GPC to cc-tracks.test').click();
+  await expect(popup.getByLabel('Send GPC to cc-tracks.test')).toBeChecked();
+  await page.reload();
+  await expect.poll(async () => (await findings(ext, url, 'gpc'))[0]?.details, { timeout: 15000 }).toMatchObject({ sent: true, trackersHonored: false, trackersWithGpc: ['Facebook'] });
+  await expect(popup.locator('[data-q="opt-out"]')).toContainText('Probably not');
+  await expect(popup.locator('.finding[data-kind="gpc"]')).toContainText('the same advertising trackers loaded as without it');
+});
