@@ -14,6 +14,7 @@ import { Engine } from './engine';
 import { SERVICES } from './services';
 import { startRetention } from './retention';
 import { allHandlers } from './handlers';
+import { restoreControls } from './handlers/consent';
 import { createDispatcher } from './messages';
 import { isObservableUrl } from './site';
 import { decodeBody, parseSetCookies, type RequestDetailsLike, toRequestObservation } from '../observe/network';
@@ -136,6 +137,8 @@ export function startBackground(): void {
   startRetention(db, browser);
 
   const handlers = allHandlers({ db, engine, browser, ignoredTabs, visitReady, reportForTab });
+  // DNR rules and registered scripts survive restarts, but settings are the truth: re-apply them
+  void restoreControls({ db, browser }).catch((e) => console.error('[candor] consent controls', e));
   const dispatch = createDispatcher(handlers, browser.runtime.id, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((msg, sender) => dispatch(msg, sender as never));
 

@@ -7,6 +7,8 @@ import type { CandorDb } from '../storage/db';
 import { experimentsService } from './services/experiments';
 import { pricesService } from './services/prices';
 import { learnedTrackersService } from './services/learned-trackers';
+import { gpcTrackersService } from './services/gpc-trackers';
+import { createGpcWellKnownService } from './services/gpc-well-known';
 
 export interface ServiceContext extends DetectorContext {
   db: CandorDb;
@@ -22,4 +24,4 @@ export interface BackgroundService {
 }
 
 /** Every service the engine runs. Adding one = a file in src/background/services/ + one line here. */
-export const SERVICES: readonly BackgroundService[] = [pricesService, experimentsService, learnedTrackersService];
+export const SERVICES: readonly BackgroundService[] = [pricesService, experimentsService, learnedTrackersService, createGpcWellKnownService(), gpcTrackersService];

@@ -6,7 +6,11 @@ import { identifiersDetector } from './identifiers';
 import { keyloggingDetector } from './keylogging';
 import { piiDetector } from './pii';
 import { sessionReplayDetector } from './session-replay';
+import { consentDetector } from './consent';
+import { gpcDetector } from './gpc';
+import { rightsDetector } from './rights';
 import { trackersDetector } from './trackers';
+import { trackingBeforeConsentDetector } from './tracking-before-consent';
 import type { Detector } from './types';
 import { vendorsDetector } from './vendors';
 
@@ -20,4 +24,8 @@ export const DETECTORS: readonly Detector[] = [
   identifiersDetector,
   fairnessDetector,
   chatDetector,
+  consentDetector,
+  trackingBeforeConsentDetector,
+  gpcDetector,
+  rightsDetector,
 ];

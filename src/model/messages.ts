@@ -2,8 +2,9 @@
 // One entry per message type; the background accepts nothing else (see src/background/messages.ts).
 import type { DomSnapshot, PageEvent } from './observations';
 import type { SiteReport } from './report';
+import type { ConsentMessages } from './consent-messages';
 
-export interface MessageMap {
+export interface MessageMap extends ConsentMessages {
   /** content script (any frame): one DOM scan */
   'observe/dom': { req: { snapshot: DomSnapshot }; res: { ok: true } };
   /** content script (any frame): a batch of MAIN-world events relayed */
@@ -36,4 +37,4 @@ export type Message<T extends MessageType = MessageType> = { type: T } & Message
 export type Reply<T extends MessageType> = MessageMap[T]['res'];
 
 /** Which senders may send which types: content scripts observe, extension pages ask and act. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set(['observe/dom', 'observe/page-events']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set(['observe/dom', 'observe/page-events', 'consent/autoconsent']);

@@ -5,6 +5,7 @@ import { CATALOG } from '../catalog';
 import type { Message } from '../model/messages';
 import type { PageEvent } from '../model/observations';
 import { CONTENT_TO_PAGE, PAGE_TO_CONTENT } from './bridge';
+import { runAutoconsent } from './consent/autoconsent';
 import { snapshot } from './dom';
 
 const GLOBALS = [...new Set(CATALOG.flatMap((e) => e.globals ?? []))];
@@ -95,4 +96,6 @@ export function runContentScript(): void {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onReady, { once: true });
   else onReady();
   window.addEventListener('load', () => scheduleScan(1000), { once: true });
+  // consent platform detection (issue 6): its own channel, since it needs the background's answers
+  runAutoconsent((m) => browser.runtime.sendMessage(m));
 }

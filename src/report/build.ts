@@ -5,7 +5,7 @@ import { type Finding, type FindingDraft, KIND_PRINCIPLE, MAX_EVIDENCE, PRINCIPL
 import type { VisitInfo } from '../model/observations';
 import { type DataKind, type DataUseEntry, SCHEMA_VERSION, type SiteReport } from '../model/report';
 import { mergeDraft } from '../background/merge';
-import { wordsFor } from './kinds';
+import { specFor, wordsFor } from './kinds';
 import { gradeOf, scorePrinciples } from './score';
 
 export interface BuildInput {
@@ -65,7 +65,7 @@ export function toFinding(s: StoredFinding): Finding {
     count: s.count,
     evidence: s.evidence.map((e) => ({ ...e })),
     details: Object.fromEntries(Object.entries(s.details).filter(([, v]) => v !== undefined)),
-    assessment: s.assessment ?? 'concern',
+    assessment: specFor(s.kind).assessment?.(s) ?? s.assessment ?? 'concern',
     why: w.why,
     action: w.action,
   };

@@ -2,9 +2,11 @@
 import { canaryTypingProbe } from './canary-typing';
 import { cleanPriceProbe } from './clean-price';
 import { openChatProbe } from './open-chat';
+import { rejectConsentProbe } from './reject-consent';
 import type { Probe } from './types';
 
-export const PROBES: readonly Probe[] = [canaryTypingProbe, openChatProbe, cleanPriceProbe];
+// reject-consent runs last: the others act on the page as a person who has not answered the banner
+export const PROBES: readonly Probe[] = [canaryTypingProbe, openChatProbe, cleanPriceProbe, rejectConsentProbe];
 
 export async function runProbes(selected: readonly Probe[], page: Parameters<Probe['run']>[0], ctx: Parameters<Probe['run']>[1]): Promise<void> {
   for (const p of selected) {

@@ -1,6 +1,7 @@
 // Everything the MAIN-world script installs, in one list. Hooks are transparent: same return values,
 // same exceptions; a hook's own failure is swallowed, never thrown into the page (DESIGN.md).
 import { flush } from './emit';
+import { installConsentHooks } from './consent';
 import { installExperimentsProbe } from './experiments';
 import { installFingerprintHooks } from './fingerprint';
 import { installGlobalsProbe } from './globals';
@@ -13,6 +14,7 @@ import { installReplayHooks } from './replay';
 // outgoing hook is installed once its subscribers exist.
 const INSTALLERS: [string, () => void][] = [
   ['globals', installGlobalsProbe],
+  ['consent', installConsentHooks],
   ['keylog', installKeylogHooks],
   ['fingerprint', installFingerprintHooks],
   ['replay', installReplayHooks],

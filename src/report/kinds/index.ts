@@ -2,6 +2,7 @@
 import type { FindingKind, StoredFinding } from '../../model/finding';
 import { aiKinds } from './ai';
 import { fairnessKinds } from './fairness';
+import { consentKinds } from './consent';
 import { privacyKinds } from './privacy';
 import type { KindSpec, KindSpecs, Words } from './types';
 
@@ -9,6 +10,7 @@ export const KIND_SPECS: KindSpecs = {
   ...privacyKinds,
   ...aiKinds,
   ...fairnessKinds,
+  ...consentKinds,
 };
 
 const FALLBACK: KindSpec = {
