@@ -114,10 +114,16 @@ async function audit(argv: string[]): Promise<number> {
   return ordered.some(isAuditError) ? 3 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => {
-    process.stderr.write(`audit: ${(e as Error)?.stack ?? e}\n`);
-    process.exit(1);
-  },
-);
+/** Exit once stdout and stderr are flushed: on a pipe, process.exit() would cut a large --json array
+ *  short (seen at ~200 kB), handing a dataset builder invalid JSON. */
+function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const done = () => --pending === 0 && process.exit(code);
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
+  process.stderr.write(`audit: ${(e as Error)?.stack ?? e}\n`);
+  exitWhenFlushed(1);
+});

@@ -138,7 +138,7 @@ test('import: a malformed file is refused with a clear error and nothing is lost
   await page.getByLabel('Import reports from a JSON file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   await expect(page.getByRole('alert')).toHaveText(/Import failed: Report \d+ is not a Candor site report \(at principles\).*Nothing was imported\./);
   await page.getByLabel('Import reports from a JSON file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"oops":') });
-  await expect(page.getByRole('alert')).toHaveText('Import failed: This file is not valid JSON. Choose a file exported by Candor (JSON).');
+  await expect(page.getByRole('alert')).toHaveText('Import failed: This file is not valid JSON: it may be truncated or not a Candor export.');
   await expect(page.getByTestId('data-summary')).toHaveText(`Candor holds ${h.sites.length} sites and ${h.visits.length} visits.`);
   expect(await tableRows(ext, 'findings')).toHaveLength(h.findings.length);
 
