@@ -1,6 +1,7 @@
 // findings.csv: one finding a row (RFC 4180). Page text reaches these cells, and a spreadsheet runs a
 // cell that starts with = + - @ (or a tab/CR before one) as a formula (OWASP "CSV injection"), so such
 // cells get a leading apostrophe, which spreadsheets show as text.
+import { csvCell } from '../report/export-csv';
 import type { AuditResult } from './audit';
 
 export const CSV_COLUMNS = [
@@ -8,11 +9,8 @@ export const CSV_COLUMNS = [
   'vendor', 'company', 'category', 'source', 'confidence', 'count', 'evidence_url',
 ] as const;
 
-export function csvCell(v: unknown): string {
-  let s = v === undefined || v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
+// One escaping rule for every CSV Candor writes: the dashboard's export and the audit's dataset.
+export { csvCell };
 
 export function csvRow(cells: readonly unknown[]): string {
   return cells.map(csvCell).join(',') + '\r\n';

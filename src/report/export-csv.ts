@@ -28,7 +28,8 @@ export const CSV_COLUMNS = [
 export function csvCell(value: unknown): string {
   let s = value == null ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // quoted too when it has surrounding spaces, which some readers would otherwise trim
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function csvRow(cells: readonly unknown[]): string {
