@@ -66,6 +66,7 @@ export function SitesView({ data }: { data: HistoryData }) {
                   <div
                     key={r.site}
                     className="vrow site-row"
+                    data-testid="site-row"
                     role="row"
                     aria-rowindex={v.index + 2}
                     data-site={r.site}
