@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from './parse-csv';
 import { mergeDraft } from '../../src/background/merge';
 import type { FindingDraft } from '../../src/model/finding';
 import { buildSiteReport } from '../../src/report/build';
@@ -19,26 +20,6 @@ function report(drafts: (Partial<FindingDraft> & Pick<FindingDraft, 'kind' | 'ke
   });
 }
 
-/** A small RFC 4180 reader, to check the CSV reads back as the same cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') q = false;
-      else cell += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('CSV export', () => {
   it('neutralises formula injection: cells starting with = + - @ (and tab/CR) get a leading quote', () => {

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../parse-csv';
 import { CSV_COLUMNS, csvCell, findingsCsv } from '../../../src/cli/csv';
 import { FB, GA, report } from './reports';
 
-/** A small RFC 4180 reader, to check that what we write reads back as written. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') q = false;
-      else cell += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
-}
 
 describe('findings.csv', () => {
   it('one finding a row, with a header, errors left out', () => {
