@@ -14,7 +14,7 @@ import { Engine } from './engine';
 import { SERVICES } from './services';
 import { startRetention } from './retention';
 import { allHandlers } from './handlers';
-import { restoreControls } from './handlers/consent';
+import { autoconsentLoads, restoreControls } from './handlers/consent';
 import { createDispatcher } from './messages';
 import { isObservableUrl } from './site';
 import { decodeBody, parseSetCookies, type RequestDetailsLike, toRequestObservation } from '../observe/network';
@@ -150,5 +150,6 @@ export function startBackground(): void {
     whenIdle: () => engine.writer.whenIdle(),
     db,
     engine,
+    autoconsentLoads,
   };
 }

@@ -1,6 +1,6 @@
 // Message types of the consent-and-rights concern (issue 6), merged into MessageMap (messages.ts).
-// Plain data only. Actions are asked for by extension pages; only `consent/autoconsent` comes from
-// content scripts (autoconsent's own protocol, relayed: see src/observe/consent/autoconsent.ts).
+// Plain data only. Actions are asked for by extension pages; only `consent/load` and `consent/autoconsent`
+// come from content scripts (autoconsent's own protocol, relayed: see src/observe/consent/autoconsent.ts).
 
 export type DataRequestKind = 'access' | 'deletion';
 export type DataRequestLaw = 'gdpr' | 'ccpa';
@@ -26,6 +26,9 @@ export interface ConsentControls {
 }
 
 export interface ConsentMessages {
+  /** content script (top or first-level frame): load autoconsent here if `hint` (a selector that
+   *  matched) or the frame's URL says a consent platform may be present */
+  'consent/load': { req: { hint: string }; res: { loaded: boolean } };
   /** content script: one autoconsent message (init, eval, cmpDetected, popupFound, optOutResult…) */
   'consent/autoconsent': { req: { msg: unknown }; res: { reply: unknown } };
   /** extension page: what the user has switched on for the tab's site */

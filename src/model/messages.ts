@@ -37,4 +37,4 @@ export type Message<T extends MessageType = MessageType> = { type: T } & Message
 export type Reply<T extends MessageType> = MessageMap[T]['res'];
 
 /** Which senders may send which types: content scripts observe, extension pages ask and act. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set(['observe/dom', 'observe/page-events', 'consent/autoconsent']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set(['observe/dom', 'observe/page-events', 'consent/load', 'consent/autoconsent']);

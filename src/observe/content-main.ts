@@ -5,12 +5,17 @@ import { CATALOG } from '../catalog';
 import type { Message } from '../model/messages';
 import type { PageEvent } from '../model/observations';
 import { CONTENT_TO_PAGE, PAGE_TO_CONTENT } from './bridge';
-import { runAutoconsent } from './consent/autoconsent';
-import { snapshot } from './dom';
+import { cmpHint } from './consent/hints';
+import { SCANNERS, snapshot } from './dom';
 
 const GLOBALS = [...new Set(CATALOG.flatMap((e) => e.globals ?? []))];
 const MIN_SCAN_GAP_MS = 2000;
 const MAX_SCANS = 12;
+/** cookies and storage are read through synchronous trips to the browser: not on every rescan */
+const IDENTIFIERS_GAP_MS = 4000;
+const WITHOUT_IDENTIFIERS = SCANNERS.filter((s) => s.name !== 'identifiers');
+/** a scan waits for the page to be idle, but no longer than this */
+const IDLE_TIMEOUT_MS = 1000;
 /** far above a real batch (at most 1,000 compact events per 250 ms from emit.ts) */
 const MAX_BRIDGE_CHARS = 2_000_000;
 
@@ -59,14 +64,34 @@ export function runContentScript(): void {
   // long after load when the mutation budget is spent: each trusted click grants two more scans, capped.
   let bonus = 0;
   let lastScan = 0;
+  let lastIdentifiers = 0;
+  let identifiers: unknown = [];
   let lastSent = '';
   let scanTimer: ReturnType<typeof setTimeout> | undefined;
+  // Consent platforms (issue 6) are detected by autoconsent, which the background loads only into
+  // the top frame and first-level frames, and only when a hint says a CMP may be here or the URL
+  // is one of its site rules: asked once without a hint (for the URL), once more when a hint shows.
+  const consentFrame = isTop || window.parent === window.top;
+  let consentAsked: 'no' | 'url' | 'hint' = consentFrame ? 'no' : 'hint';
+  const askConsent = () => {
+    if (consentAsked === 'hint') return;
+    const hint = cmpHint(document);
+    if (!hint && consentAsked === 'url') return;
+    consentAsked = hint ? 'hint' : 'url';
+    void send({ type: 'consent/load', hint: hint ?? '' });
+  };
   const scanNow = () => {
     scanTimer = undefined;
     if (scans >= MAX_SCANS + bonus || !document.documentElement) return;
     scans++;
     lastScan = Date.now();
-    const snap = snapshot(document, isTop);
+    askConsent();
+    const withIds = lastScan - lastIdentifiers >= IDENTIFIERS_GAP_MS;
+    if (withIds) lastIdentifiers = lastScan;
+    const snap = snapshot(document, isTop, withIds ? SCANNERS : WITHOUT_IDENTIFIERS);
+    // between reads, the last reading stands (so an unchanged page still compares equal below)
+    if (withIds) identifiers = snap.sections.identifiers;
+    else snap.sections.identifiers = identifiers;
     const sig = JSON.stringify({ ...snap, at: 0 });
     if (sig === lastSent) return; // unchanged page: no repeat finding counts
     lastSent = sig;
@@ -74,7 +99,9 @@ export function runContentScript(): void {
   };
   const scheduleScan = (delay = 0) => {
     if (scanTimer || scans >= MAX_SCANS + bonus) return;
-    scanTimer = setTimeout(scanNow, Math.max(delay, lastScan + MIN_SCAN_GAP_MS - Date.now()));
+    // after the delay, wait for a moment the page is not busy (loading, animating), then scan
+    const idle = typeof requestIdleCallback === 'function' ? () => requestIdleCallback(scanNow, { timeout: IDLE_TIMEOUT_MS }) : scanNow;
+    scanTimer = setTimeout(idle, Math.max(delay, lastScan + MIN_SCAN_GAP_MS - Date.now()));
   };
   const probe = () => window.dispatchEvent(new CustomEvent(CONTENT_TO_PAGE, { detail: JSON.stringify({ globals: GLOBALS }) }));
 
@@ -96,6 +123,4 @@ export function runContentScript(): void {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onReady, { once: true });
   else onReady();
   window.addEventListener('load', () => scheduleScan(1000), { once: true });
-  // consent platform detection (issue 6): its own channel, since it needs the background's answers
-  runAutoconsent((m) => browser.runtime.sendMessage(m));
 }

@@ -231,3 +231,17 @@ test('GPC sent but the same advertising trackers load as without it: the popup s
   await expect(popup.locator('[data-q="opt-out"]')).toContainText('Probably not');
   await expect(popup.locator('.finding[data-kind="gpc"]')).toContainText('the same advertising trackers loaded as without it');
 });
+
+test('autoconsent is loaded only into pages where a consent platform may be, and still finds the banner there', async ({ ext, server }) => {
+  const loads = async () => (await (await ext.worker()).evaluate(() => (globalThis as unknown as { candor: { autoconsentLoads: { url: string; why: string }[] } }).candor.autoconsentLoads)) ?? [];
+  const page = await ext.context.newPage();
+  const quiet = [server.url('clean.test', '/'), server.url('news-a.test', '/'), server.url('shop.test', '/')];
+  for (const url of quiet) await page.goto(url);
+  await page.waitForTimeout(2500);
+  const cmp = server.url('cc-tracks.test', '/');
+  await page.goto(cmp);
+  // once, hinted by what the page holds (vanilla-cookieconsent's script or its #cc-main), not by a URL rule
+  await expect.poll(async () => (await loads()).filter((l) => l.url.startsWith(cmp) && l.why !== 'url').length, { timeout: 15000 }).toBe(1);
+  expect((await loads()).filter((l) => quiet.some((u) => l.url.startsWith(u)))).toEqual([]);
+  await expect.poll(async () => (await findings(ext, cmp, 'consent-banner')).length, { timeout: 15000 }).toBe(1);
+});

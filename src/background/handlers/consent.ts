@@ -2,7 +2,6 @@
 // person's actions (reject the banner, block a category of third parties, send GPC, draft a data
 // request). UI code never touches browser APIs for these: it asks here.
 import { evalSnippets } from '@duckduckgo/autoconsent';
-import compactRules from '@duckduckgo/autoconsent/rules/compact-rules.json';
 import { applyControls } from '../../actions/apply';
 import { draftDataRequest } from '../../actions/data-request';
 import { capText, capUrl } from '../../model/finding';
@@ -10,6 +9,7 @@ import type { ConsentControls } from '../../model/consent-messages';
 import type { PageEvent } from '../../model/observations';
 import { CONTROL } from '../../observe/consent/autoconsent';
 import { getSettings, setSetting, type Settings } from '../../storage/settings';
+import { rulesForFrame, urlHasConsentRule } from '../consent-rules';
 import type { Sender } from '../messages';
 import type { BackgroundDeps, HandlerModule } from './types';
 
@@ -26,6 +26,10 @@ const AUTOCONSENT_CONFIG = {
   isMainWorld: false,
   logs: { lifecycle: false, rulesteps: false, detectionsteps: false, evals: false, errors: false, messages: false, waits: false },
 };
+
+/** The frames autoconsent was loaded into lately (newest last): for the audit and the tests, through
+ *  the worker's `candor` global. Page URLs stay in the worker's memory only. */
+export const autoconsentLoads: { tabId: number; frameId: number; url: string; why: string }[] = [];
 
 function uniq(xs: string[]): string[] {
   return [...new Set(xs)].sort();
@@ -70,7 +74,27 @@ export const consentHandlers: HandlerModule = (deps) => {
     }
   }
 
+  /** built from entrypoints/autoconsent.ts (an unlisted script) */
+  const AUTOCONSENT_FILE = '/autoconsent.js';
+
   return {
+    'consent/load': async ({ hint }, sender) => {
+      const tabId = sender.tab?.id;
+      const url = sender.url ?? '';
+      if (tabId === undefined || ignoredTabs.has(tabId)) return { loaded: false };
+      const frameId = sender.frameId ?? 0;
+      const why = typeof hint === 'string' && hint.length > 0 ? capText(hint, 200) : urlHasConsentRule(url, frameId === 0) ? 'url' : '';
+      if (!why) return { loaded: false };
+      try {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [AUTOCONSENT_FILE] } as never);
+        autoconsentLoads.push({ tabId, frameId, url: capUrl(url), why });
+        if (autoconsentLoads.length > 50) autoconsentLoads.shift();
+        return { loaded: true };
+      } catch {
+        return { loaded: false }; // the frame went away, or the browser does not let us in
+      }
+    },
+
     'consent/autoconsent': async ({ msg }, sender) => {
       const m = (msg ?? {}) as Record<string, unknown>;
       const cmp = capText(m.cmp, 80);
@@ -79,7 +103,7 @@ export const consentHandlers: HandlerModule = (deps) => {
           const site = sender.tab?.id !== undefined ? await siteOfTab(sender.tab.id) : null;
           const s = await getSettings(db);
           const always = !!site && s.alwaysRejectSites.includes(site);
-          return { reply: { type: 'initResp', config: { ...AUTOCONSENT_CONFIG, autoAction: always ? 'optOut' : null }, rules: { compact: compactRules } } };
+          return { reply: { type: 'initResp', config: { ...AUTOCONSENT_CONFIG, autoAction: always ? 'optOut' : null }, rules: { compact: rulesForFrame(sender.url ?? '', (sender.frameId ?? 0) === 0) } } };
         }
         case 'eval':
           return { reply: { type: 'evalResp', id: String(m.id ?? ''), result: await runSnippet(sender, m.snippetId) } };
