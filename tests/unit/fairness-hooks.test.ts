@@ -28,4 +28,27 @@ describe('readExperiments', () => {
     expect(() => readExperiments(hostile)).not.toThrow();
     expect(readExperiments(hostile).reads).toEqual([]);
   });
+
+  it('reads VWO experiment cookies where VWO runs, and does not touch document.cookie elsewhere', () => {
+    let reads = 0;
+    const g = globalThis as unknown as { document?: unknown };
+    const saved = g.document;
+    g.document = {
+      get cookie() {
+        reads++;
+        return 'sid=abc; _vis_opt_exp_31_combi=2';
+      },
+      documentElement: { classList: { contains: () => false } },
+      getElementById: () => null,
+      querySelector: () => null,
+    };
+    try {
+      expect(readExperiments({ _vwo_code: {} }).reads).toEqual([{ vendor: 'vwo', experiments: [{ id: '31', variant: '2' }], via: 'cookie _vis_opt_exp_*_combi' }]);
+      expect(reads).toBe(1);
+      expect(readExperiments({}).reads).toEqual([]);
+      expect(reads).toBe(1);
+    } finally {
+      g.document = saved;
+    }
+  });
 });

@@ -81,8 +81,17 @@ function dataLayer(w: Any): ExperimentRead | null {
   return out.length ? { vendor: 'datalayer', experiments: out, via: 'window.dataLayer' } : null;
 }
 
-/** Cookie names (never values, except the experiment and variant numbers VWO writes into its names). */
-function cookies(): ExperimentRead[] {
+/** VWO's own globals: without them there is no VWO cookie worth reading on this page */
+function hasVwo(w: Any): boolean {
+  return !!(w._vwo_code || w.VWO || w._vwo_exp_ids);
+}
+
+/**
+ * Cookie names (never values, except the experiment and variant numbers VWO writes into its names).
+ * Read only where VWO runs: document.cookie is a synchronous trip to the browser's cookie store.
+ */
+function cookies(w: Any): ExperimentRead[] {
+  if (!hasVwo(w)) return [];
   const out: ExperimentRead[] = [];
   const vwoExps: ExperimentRead['experiments'] = [];
   for (const part of document.cookie.split(';').slice(0, 200)) {
@@ -105,10 +114,15 @@ export function readExperiments(w: Any = window as unknown as Any): { reads: Exp
     }
   }
   try {
-    reads.push(...cookies());
+    reads.push(...cookies(w));
   } catch {
     // document.cookie can throw in sandboxed frames
   }
+  checkAntiFlicker();
+  return { reads, antiFlicker: [...antiFlickerSeen] };
+}
+
+function checkAntiFlicker(): void {
   for (const [name, test] of ANTI_FLICKER) {
     try {
       if (test()) antiFlickerSeen.add(name);
@@ -116,7 +130,6 @@ export function readExperiments(w: Any = window as unknown as Any): { reads: Exp
       // ignore
     }
   }
-  return { reads, antiFlicker: [...antiFlickerSeen] };
 }
 
 let lastSent = '';
@@ -131,7 +144,8 @@ function report(): void {
 
 export function installExperimentsProbe(): void {
   // Anti-flicker snippets hide the page only until the test has run: look early as well as late.
-  document.addEventListener('DOMContentLoaded', () => void readExperiments(), { once: true, capture: true });
+  // (only the anti-flicker marks then: the SDK state is read at the probe, once they have run)
+  document.addEventListener('DOMContentLoaded', checkAntiFlicker, { once: true, capture: true });
   // The ISOLATED script's globals probe (800 ms and 3.5 s after DOMContentLoaded) is our cue too.
   window.addEventListener(CONTENT_TO_PAGE, () => {
     try {

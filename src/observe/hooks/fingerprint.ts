@@ -92,7 +92,14 @@ function installCanvas(): void {
   wrapMethod(Canvas, 'toBlob', { after: (c: HTMLCanvasElement) => onReadback(c, 'toBlob') });
   wrapMethod(Canvas, 'getContext', {
     after: (c: HTMLCanvasElement, a) => {
-      if (/webgl/i.test(String(a[0]))) webglCanvases.add(c);
+      if (!/webgl/i.test(String(a[0]))) return;
+      webglCanvases.add(c);
+      installWebgl();
+    },
+  });
+  wrapMethod(window.OffscreenCanvas?.prototype, 'getContext', {
+    after: (_c: unknown, a) => {
+      if (/webgl/i.test(String(a[0]))) installWebgl();
     },
   });
 
@@ -117,7 +124,16 @@ function installCanvas(): void {
 // --- WebGL: the unmasked renderer/vendor (WEBGL_debug_renderer_info) or a rendered image read back.
 const UNMASKED_VENDOR = 0x9245;
 const UNMASKED_RENDERER = 0x9246;
+let webglInstalled = false;
+/**
+ * Installed on the first WebGL context a page asks for, not at start: touching the WebGL interfaces
+ * makes the browser build them (~2 ms per frame, issue 9), and most pages never draw with WebGL.
+ * A script can only call these methods on a context, and contexts come from getContext (of a
+ * canvas element or an OffscreenCanvas, both hooked).
+ */
 function installWebgl(): void {
+  if (webglInstalled) return;
+  webglInstalled = true;
   for (const proto of [window.WebGLRenderingContext?.prototype, window.WebGL2RenderingContext?.prototype]) {
     wrapMethod(proto, 'getParameter', {
       before: (_gl, a) => {
@@ -198,7 +214,7 @@ function installWebrtc(): void {
 }
 
 export function installFingerprintHooks(): void {
-  for (const install of [installCanvas, installWebgl, installAudio, installNavigator, installWebrtc]) {
+  for (const install of [installCanvas, installAudio, installNavigator, installWebrtc]) {
     try {
       install();
     } catch {
