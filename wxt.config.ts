@@ -7,6 +7,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // CANDOR_NO_MINIFY=1: readable bundles, for profiling where the content scripts spend their time
+  vite: () => (process.env.CANDOR_NO_MINIFY ? { build: { minify: false } } : {}),
   manifest: ({ browser }) => ({
     name: 'Candor',
     // UI strings live in public/_locales (English and German); the manifest must name the default.
