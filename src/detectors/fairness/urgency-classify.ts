@@ -54,11 +54,19 @@ export function isShippingNotice(text: string): boolean {
 }
 
 /**
+ * One test instead of eighteen for the text a scanner reads from every element: each pattern above
+ * needs one of these words (or a clock), so text without any of them makes no claim.
+ */
+const ANY_WORD = /left|remaining|available|stock|almost|selling|demand|viewing|looking|watching|have\s+this|bought|purchased|booked|ordered|limited|ends|expires|only|chance|hurry|flash/i;
+const ANY_CLOCK = /\d\s*(?::|h)/i;
+
+/**
  * The urgency pattern a piece of page text makes, or null. `clockText` is the text of an element that
  * looks like a running clock, `context` the text around it (its container).
  */
 export function classifyUrgency(text: string, opts: { hasClock?: boolean } = {}): UrgencyPattern | null {
   if (!text || text.length > 600) return null;
+  if (!ANY_WORD.test(text) && !(opts.hasClock && ANY_CLOCK.test(text))) return null;
   if (isShippingNotice(text)) return null;
   if (opts.hasClock && clockSeconds(text) !== null && COUNTDOWN_CONTEXT.test(text)) return 'countdown';
   if (LOW_STOCK.some((r) => r.test(text))) return 'low-stock';

@@ -14,6 +14,7 @@ export const SCANNERS: readonly DomScanner[] = [linksScanner, vendorSelectorsSca
 export function snapshot(doc: Document, isTop: boolean, scanners: readonly DomScanner[] = SCANNERS): DomSnapshot {
   const sections: Record<string, unknown> = {};
   for (const s of scanners) {
+    if (s.topOnly && !isTop) continue;
     try {
       sections[s.name] = s.scan(doc);
     } catch (e) {

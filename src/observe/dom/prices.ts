@@ -125,6 +125,8 @@ function disclosures(doc: Document, priceEl: Element | null): PriceDisclosure[] 
 
 export const pricesScanner: DomScanner = {
   name: 'prices',
+  // the fairness detector reads the product price and disclosures of the top frame only
+  topOnly: true,
   scan(doc): PricesSection {
     const priceEl = priceElement(doc);
     const shown = priceEl ? textOf(priceEl, 60) : '';
