@@ -17,7 +17,7 @@ import { allHandlers } from './handlers';
 import { autoconsentLoads, restoreControls } from './handlers/consent';
 import { createDispatcher } from './messages';
 import { isObservableUrl } from './site';
-import { decodeBody, parseSetCookies, type RequestDetailsLike, toRequestObservation } from '../observe/network';
+import { decodeBody, isBlockedByClient, parseSetCookies, type RequestDetailsLike, toRequestObservation } from '../observe/network';
 
 export function startBackground(): void {
   const db = getDb();
@@ -107,6 +107,18 @@ export function startBackground(): void {
     },
     { urls: ['<all_urls>'] },
     (extra ? ['responseHeaders', extra] : ['responseHeaders']) as never,
+  );
+
+  // A request the browser then blocked (the person's block rule, or another content blocker): the
+  // tracker tried, but was told nothing. onBeforeRequest has already counted the attempt.
+  browser.webRequest.onErrorOccurred.addListener(
+    (d) => {
+      const details = d as unknown as RequestDetailsLike & { error?: string };
+      if (details.tabId < 0 || details.type === 'main_frame' || ignoredTabs.has(details.tabId) || !isBlockedByClient(details.error)) return;
+      const obs = toRequestObservation(details, tabUrls.get(details.tabId) ?? '', 'blocked');
+      void visitReady(details.tabId).then(() => engine.onRequest(obs));
+    },
+    { urls: ['<all_urls>'] },
   );
 
   browser.webNavigation.onCommitted.addListener((d) => {

@@ -46,8 +46,9 @@ function capDetails(details: Record<string, unknown>, max: number): Record<strin
 
 export function mergeDraft(existing: StoredFinding | undefined, d: FindingDraft, visit: VisitInfo, now: number, maxDetails = 4000): StoredFinding {
   if (!existing) {
+    const { countInto, ...rest } = d;
     return {
-      ...d,
+      ...rest,
       ...(d.title !== undefined ? { title: capText(d.title) } : {}),
       ...(d.vendor !== undefined ? { vendor: capText(d.vendor, 200) } : {}),
       ...(d.company !== undefined ? { company: capText(d.company, 200) } : {}),
@@ -59,11 +60,12 @@ export function mergeDraft(existing: StoredFinding | undefined, d: FindingDraft,
       firstAt: now,
       lastAt: now,
       evidence: capEvidence(d.evidence),
-      details: capDetails({ ...d.details }, maxDetails),
+      details: capDetails({ ...d.details, ...(countInto ? { [countInto]: 1 } : {}) }, maxDetails),
     };
   }
   const details = { ...existing.details };
   for (const [k, v] of Object.entries(d.details ?? {})) if (v !== undefined && v !== null) details[k] = v;
+  if (d.countInto) details[d.countInto] = (Number(existing.details[d.countInto]) || 0) + 1;
   const evidence = existing.evidence.length >= MAX_EVIDENCE ? existing.evidence : capEvidence([...existing.evidence, ...(d.evidence ?? [])]);
   return {
     ...existing,
@@ -74,8 +76,9 @@ export function mergeDraft(existing: StoredFinding | undefined, d: FindingDraft,
     assessment: existing.assessment ?? d.assessment,
     source: SOURCE_RANK[d.source] > SOURCE_RANK[existing.source] ? d.source : existing.source,
     confidence: CONF_RANK[d.confidence] > CONF_RANK[existing.confidence] ? d.confidence : existing.confidence,
-    count: existing.count + 1,
-    lastAt: Math.max(existing.lastAt, now),
+    count: d.countInto ? existing.count : existing.count + 1,
+    // (a countInto draft is not a sighting: a blocked request did not reach anyone)
+    lastAt: d.countInto ? existing.lastAt : Math.max(existing.lastAt, now),
     evidence,
     details: capDetails(details, maxDetails),
   };

@@ -1,4 +1,5 @@
 // Every detector the engine runs, in one list. Adding a concern = one file in this folder + one line here.
+import { blockedDetector } from './blocked';
 import { chatDetector } from './chat';
 import { fairnessDetector } from './fairness';
 import { fingerprintingDetector } from './fingerprinting';
@@ -16,6 +17,7 @@ import { vendorsDetector } from './vendors';
 
 export const DETECTORS: readonly Detector[] = [
   trackersDetector,
+  blockedDetector,
   vendorsDetector,
   fingerprintingDetector,
   sessionReplayDetector,

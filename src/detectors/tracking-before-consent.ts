@@ -2,6 +2,7 @@
 // 1. trackers that fired while a consent banner was showing and before any choice;
 // 2. after a rejection, trackers that still fire, or Google hits that still say "granted".
 import type { FindingDraft, StoredFinding } from '../model/finding';
+import { allBlocked } from './blocked';
 import { BANNER_KEY, CONSENT_MODE_KEY } from './consent';
 import type { Detector } from './types';
 
@@ -31,7 +32,8 @@ function draft(phase: 'before-choice' | 'after-reject', ts: StoredFinding[], ext
 export function deriveTrackingBeforeConsent(findings: readonly StoredFinding[]): FindingDraft[] {
   const banner = findings.find((f) => f.key === BANNER_KEY);
   const mode = findings.find((f) => f.key === CONSENT_MODE_KEY);
-  const trackers = findings.filter((f) => f.kind === 'tracker' && !EXCUSED.has(f.category ?? '') && f.evidence.length > 0);
+  // a tracker whose every request the browser blocked was never told anything
+  const trackers = findings.filter((f) => f.kind === 'tracker' && !EXCUSED.has(f.category ?? '') && f.evidence.length > 0 && !allBlocked(f));
   const out: FindingDraft[] = [];
   const bd = banner?.details ?? {};
   const md = mode?.details ?? {};

@@ -102,6 +102,11 @@ export interface FindingDraft {
   assessment?: Assessment;
   /** optional detector-specific wording override; otherwise wording.ts decides */
   title?: string;
+  /**
+   * Counted into `details[countInto]` instead of the finding's count: a fact about sightings already
+   * counted (e.g. a tracker request the browser then blocked), not a new sighting.
+   */
+  countInto?: string;
 }
 
 /** A finding as stored: a draft merged over a page visit. */

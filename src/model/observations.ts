@@ -2,8 +2,9 @@
 
 /** A network request, as seen by the background's webRequest listeners. Cannot be forged by a page. */
 export interface RequestObservation {
-  /** "request": sent (onBeforeRequest, with body); "response": headers received (with Set-Cookie) */
-  phase: 'request' | 'response';
+  /** "request": sent (onBeforeRequest, with body); "response": headers received (with Set-Cookie);
+   *  "blocked": the browser stopped it (ERR_BLOCKED_BY_CLIENT: our block rule or another blocker) */
+  phase: 'request' | 'response' | 'blocked';
   url: string;
   /** webRequest resource type: main_frame, sub_frame, script, xmlhttprequest, image, ping, beacon… */
   type: string;

@@ -67,7 +67,13 @@ export function parseSetCookies(headers: RequestDetailsLike['responseHeaders']):
   return out;
 }
 
-export function toRequestObservation(d: RequestDetailsLike, topUrl: string, phase: 'request' | 'response' = 'request'): RequestObservation {
+/** Chrome's error for a request an extension's rule (ours or another blocker's) stopped. Firefox
+ *  reports such requests differently and is not matched yet. */
+export function isBlockedByClient(error: unknown): boolean {
+  return typeof error === 'string' && error.includes('ERR_BLOCKED_BY_CLIENT');
+}
+
+export function toRequestObservation(d: RequestDetailsLike, topUrl: string, phase: RequestObservation['phase'] = 'request'): RequestObservation {
   return {
     phase,
     url: d.url,

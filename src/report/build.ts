@@ -109,7 +109,8 @@ export function dataUseMap(findings: readonly Finding[]): DataUseEntry[] {
   const by = new Map<string, { data: Set<DataKind>; vendors: Set<string> }>();
   for (const f of findings) {
     let kind = DATA_OF_KIND[f.kind];
-    if (!kind) continue;
+    // a credited finding (e.g. a tracker the browser blocked) gave nobody anything
+    if (!kind || f.assessment === 'good') continue;
     if (f.kind === 'pii-leak' && f.details.hashed === false) kind = 'contact-details';
     const company = f.company ?? f.vendor ?? (typeof f.details.destination === 'string' ? f.details.destination : undefined);
     if (!company) continue;

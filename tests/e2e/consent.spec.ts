@@ -148,6 +148,11 @@ test('blocking a category of third parties on a site stops it loading, and undo 
   await expect.poll(() => hits(mark, 'www.facebook.com'), { timeout: 10000 }).toBeGreaterThan(0);
   await page.waitForTimeout(2000);
   expect(hits(mark, 'www.google-analytics.com')).toBe(0);
+  // the report of the blocked visit says Google Analytics tried and was stopped, and credits it
+  const ga = (await findings(ext, url, 'tracker')).find((f) => f.company === 'Google');
+  expect(ga).toMatchObject({ assessment: 'good' });
+  expect(ga!.title).toMatch(/blocked in your browser/);
+  expect((await findings(ext, url, 'tracker')).find((f) => f.company !== 'Google')?.assessment).toBe('concern');
 
   await popup.locator('.blocks [data-category="analytics"]').getByRole('button', { name: 'Undo' }).click();
   await expect(popup.getByRole('button', { name: 'Block analytics on this site' })).toBeVisible();

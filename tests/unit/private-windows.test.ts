@@ -22,7 +22,7 @@ beforeEach(async () => {
   await Promise.all(db.tables.map((t) => t.clear()));
   const event = (set: (l: Listener) => void) => ({ addListener: (l: Listener) => set(l), removeListener() {}, hasListener: () => true });
   Object.assign(fakeBrowser, {
-    webRequest: { onBeforeRequest: event((l) => (onBeforeRequest = l)), onHeadersReceived: event(() => {}) },
+    webRequest: { onBeforeRequest: event((l) => (onBeforeRequest = l)), onHeadersReceived: event(() => {}), onErrorOccurred: event(() => {}) },
   });
   vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation(((l: typeof onMessage) => void (onMessage = l)) as never);
   Object.assign(fakeBrowser.runtime, { id: ID });

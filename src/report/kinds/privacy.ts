@@ -1,4 +1,5 @@
 // Wording and scoring of the privacy findings: what was read or sent, by whom, why it matters, what to do.
+import { allBlocked } from '../../detectors/blocked';
 import { listenWords } from '../../detectors/session-replay';
 import type { StoredFinding } from '../../model/finding';
 import type { KindSpecs } from './types';
@@ -55,7 +56,13 @@ function scriptHost(f: StoredFinding): string {
 export const privacyKinds: KindSpecs = {
   tracker: {
     words: (f) =>
-      f.details.learned
+      allBlocked(f)
+        ? {
+            title: `${f.vendor ?? 'A third party'} (${f.company ?? 'unknown company'}) tried to load and was blocked in your browser`,
+            why: `${plural(f.count, 'request', 'requests')} to ${String(f.details.domain ?? 'it')} ${f.count === 1 ? 'was' : 'were'} stopped before leaving your browser (by your block on this site, or another blocker), so ${f.company ?? 'this company'} was not told about this visit.`,
+            action: 'Nothing to do. If the site stops working, undo the block in the Consent section.',
+          }
+        : f.details.learned
         ? {
             title: `${f.vendor ?? 'A third party'} follows you across ${Number(f.details.siteCount) || 3} sites you visited — a tracker no list knows`,
             why: `It set an identifying cookie here and on other sites you visited (${(Array.isArray(f.details.sites) ? f.details.sites : []).slice(0, 5).join(', ')}), so it can recognise you across them. Candor learned this on your own browser, the way Privacy Badger does.`,
@@ -69,9 +76,10 @@ export const privacyKinds: KindSpecs = {
                 : `${f.company ?? 'This company'} receives the address of the page you view and details of your browser each time you load it.`,
             action: 'Block this category of third parties on this site, or use a browser that blocks third-party trackers.',
           },
-    points: (f) => (f.details.learned ? -5 : (CATEGORY_POINTS[f.category ?? 'other'] ?? -3)),
+    points: (f) => (allBlocked(f) ? 0 : f.details.learned ? -5 : (CATEGORY_POINTS[f.category ?? 'other'] ?? -3)),
+    assessment: (f) => (allBlocked(f) ? 'good' : undefined),
     phrase: (fs) => {
-      const n = companiesOf(fs).size;
+      const n = companiesOf(fs.filter((f) => !allBlocked(f))).size;
       return n ? `${plural(n, 'company', 'companies')} ${n === 1 ? 'is' : 'are'} told about your visit` : null;
     },
   },
