@@ -178,3 +178,40 @@ describe('i18n', () => {
     }
   });
 });
+
+describe('the caches kept beside the history (meta) go with it', () => {
+  async function withMeta() {
+    await db.visits.bulkPut([
+      { id: 'old', site: 'a.example', url: 'https://a.example/', tabId: 1, startedAt: NOW - 100 * DAY, trackerCount: 0, findingCount: 0 },
+      { id: 'new', site: 'b.example', url: 'https://b.example/', tabId: 1, startedAt: NOW - DAY, trackerCount: 0, findingCount: 0 },
+    ]);
+    await db.meta.bulkPut([
+      { key: 'experiments|old|experiment:growthbook', value: [{ id: 'x' }] },
+      { key: 'clean-check|old', value: { status: 'done', at: NOW - 100 * DAY } },
+      { key: 'clean-check|new', value: { status: 'done', at: NOW - DAY } },
+      { key: 'countdown|a.example|/p|Ends in #:#', value: { deadline: 1, visitId: 'old', at: NOW - 100 * DAY } },
+      { key: 'countdown|b.example|/p|Ends in #:#', value: { deadline: 1, visitId: 'new', at: NOW - DAY } },
+      { key: 'gpc-well-known:https://www.b.example', value: { gpc: true, checkedAt: NOW - DAY } },
+      { key: 'gpc-well-known:https://a.example', value: { gpc: false, checkedAt: NOW - 100 * DAY } },
+    ]);
+  }
+  const keys = async () => (await db.meta.toCollection().primaryKeys()).sort();
+
+  it('retention deletes those of expired visits and those written before the cut-off', async () => {
+    await withMeta();
+    await sweepExpired(db, 90, NOW);
+    expect(await keys()).toEqual(['clean-check|new', 'countdown|b.example|/p|Ends in #:#', 'gpc-well-known:https://www.b.example']);
+  });
+
+  it('deleting a site deletes its visits’ and its own rows, and no other site’s', async () => {
+    await withMeta();
+    await deleteSite(db, 'b.example');
+    expect(await keys()).toEqual(['clean-check|old', 'countdown|a.example|/p|Ends in #:#', 'experiments|old|experiment:growthbook', 'gpc-well-known:https://a.example']);
+  });
+
+  it('wiping the history wipes them all', async () => {
+    await withMeta();
+    await wipeHistory(db);
+    expect(await keys()).toEqual([]);
+  });
+});
