@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { isAuditError } from './audit';
 import { UsageError } from './args';
 import { Dataset, fromRecord, JSONL, latestByKey, parseJsonl, writeAtomic, type DatasetRecord } from './dataset';
-import { diffReports, formatDiff, reportFromText } from './diff';
+import { diffReports, formatDiff, isWorse, reportFromText } from './diff';
 
 export interface Io {
   stdout: { write(s: string): unknown };
@@ -35,8 +35,10 @@ function split(argv: string[], flags: string[], valued: string[]): { files: stri
 }
 
 export function diffCommand(argv: string[], io: Io): number {
-  const { files, set } = split(argv, ['--json'], []);
+  const { files, set, values } = split(argv, ['--json'], ['--fail-on']);
   if (files.length !== 2) throw new UsageError('diff takes two report files: diff BEFORE.json AFTER.json');
+  const failOn = values.get('--fail-on');
+  if (failOn !== undefined && failOn !== 'worse' && failOn !== 'change') throw new UsageError('--fail-on takes worse (a tracker or concern added, good practice lost, a lower grade) or change');
   const reports = files.map((f) => {
     let text: string;
     try {
@@ -52,6 +54,9 @@ export function diffCommand(argv: string[], io: Io): number {
   });
   const d = diffReports(reports[0]!, reports[1]!);
   io.stdout.write(set.has('--json') ? JSON.stringify(d, null, 2) + '\n' : formatDiff(d, { a: files[0]!, b: files[1]! }));
+  // like diff(1): 1 when what was asked about happened, so CI can gate a release on it
+  if (failOn === 'change' && d.changed) return 1;
+  if (failOn === 'worse' && isWorse(d)) return 1;
   return 0;
 }
 

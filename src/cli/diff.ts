@@ -141,3 +141,14 @@ export function reportFromText(text: string, name: string): SiteReport {
   }
   return r;
 }
+
+const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+/**
+ * Did the site get worse for the people visiting it? A tracker or concern added, good practice
+ * lost, or a lower grade. For `diff --fail-on worse`: a release check in CI.
+ */
+export function isWorse(d: ReportDiff): boolean {
+  const lowerGrade = !!d.grade && GRADES.indexOf(d.grade.after) > GRADES.indexOf(d.grade.before);
+  return d.trackers.added.length > 0 || d.concerns.added.length > 0 || d.goodPractice.lost.length > 0 || lowerGrade;
+}

@@ -73,4 +73,15 @@ describe('audit diff', () => {
     expect(() => diffCommand(['a.json'], io)).toThrow(UsageError);
     expect(() => diffCommand(['a.json', 'missing.json'], io)).toThrow('cannot read missing.json');
   });
+
+  it('--fail-on worse exits 1 when the site got worse for visitors, 0 when it got better or stayed; --fail-on change on any change', () => {
+    const files: Record<string, string> = { 'a.json': JSON.stringify(before), 'b.json': JSON.stringify(after) };
+    const io = { stdout: { write: () => {} }, stderr: { write: () => {} }, readFile: (p: string) => files[p]! };
+    expect(diffCommand(['a.json', 'b.json', '--fail-on', 'worse'], io)).toBe(1);
+    expect(diffCommand(['b.json', 'a.json', '--fail-on=worse'], io)).toBe(0);
+    expect(diffCommand(['b.json', 'a.json', '--fail-on', 'change'], io)).toBe(1);
+    expect(diffCommand(['a.json', 'a.json', '--fail-on', 'change'], io)).toBe(0);
+    expect(diffCommand(['a.json', 'b.json'], io)).toBe(0);
+    expect(() => diffCommand(['a.json', 'b.json', '--fail-on', 'maybe'], io)).toThrow(UsageError);
+  });
 });
