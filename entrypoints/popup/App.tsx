@@ -8,7 +8,13 @@ import { download, fileSafe } from '../../src/ui/download';
 import { t } from '../../src/ui/i18n';
 import { ReportView } from '../../src/ui/ReportView';
 import { StorageBanner } from '../../src/ui/StorageBanner';
-import { useTabVisitId, useVisitReport } from '../../src/ui/useSiteReport';
+import { getDb } from '../../src/storage/db';
+import { useTabReport } from '../../src/ui/useSiteReport';
+
+// The database opens while the popup asks the browser which tab it reports on, not after.
+getDb()
+  .open()
+  .catch(() => undefined); // a failure surfaces in the report's query (StorageBanner, error state)
 
 type TabState = { status: 'loading' } | { status: 'unobservable'; url: string } | { status: 'tab'; tabId: number };
 
@@ -65,9 +71,9 @@ function Exports({ report }: { report: SiteReport }) {
 }
 
 function TabReport({ tabId }: { tabId: number }) {
-  const visitId = useTabVisitId(tabId);
-  const state = useVisitReport(visitId === undefined ? undefined : visitId);
-  if (visitId === undefined || state.status === 'loading') {
+  const state = useTabReport(tabId);
+  const visitId = state.visitId;
+  if (state.status === 'loading') {
     return (
       <div className="state" role="status">
         {t('readingReport')}

@@ -10,10 +10,15 @@ export const trackersDetector: Detector = {
   onRequest(req, ctx): FindingDraft[] {
     if (req.type === 'main_frame' || req.phase !== 'request') return [];
     const host = hostOf(req.url);
-    if (!host || !ctx.isThirdParty(host)) return [];
+    if (!host) return [];
+    // The tracker lookup (a few hash probes) goes first: most requests are not to trackers, and for
+    // them the site (a public-suffix walk) is never needed. For a tracker, its site is worked out
+    // once and serves both as the first/third party decision (ctx.isThirdParty is exactly
+    // `siteOf(host) !== visit.site`) and as the finding's domain.
     const m = ctx.trackers.lookup(host);
     if (!m || m.category === null) return [];
     const domain = ctx.siteOf(host);
+    if (domain === ctx.visit.site) return []; // first party: a site's own tracker host is not a third party
     return [
       {
         kind: 'tracker',

@@ -26,7 +26,7 @@ export function FindingItem({ f, id }: { f: Finding; id: string }) {
   const toggle = useReportUi((s) => s.toggleFinding);
   const bodyId = `f-${id}`;
   return (
-    <li className={`finding ${f.assessment}`} data-kind={f.kind}>
+    <li className={`finding ${f.assessment}`} data-kind={f.kind} data-testid="finding">
       <button className="finding-title" aria-expanded={open} aria-controls={bodyId} onClick={() => toggle(id)}>
         <span className="mark" aria-hidden="true">
           {f.assessment === 'good' ? '✓' : f.assessment === 'concern' ? '!' : 'i'}
@@ -101,7 +101,7 @@ export function ReportView({ report, visitId = '', tabId = null, full = false }:
   const HeadTag = full ? 'h2' : 'h1';
   const PrincipleTag = full ? 'h3' : 'h2';
   return (
-    <div className={full ? 'report full' : 'report'}>
+    <div className={full ? 'report full' : 'report'} data-testid="report">
       <header className="report-head">
         <div className={`grade grade-${report.grade}`} role="img" aria-label={`${t('gradeLabel', report.grade)} (${t('gradeHelp')})`}>
           <span aria-hidden="true">{report.grade}</span>
@@ -147,7 +147,7 @@ export function ReportView({ report, visitId = '', tabId = null, full = false }:
                 {full ? (
                   <div className="principle-head">{head}</div>
                 ) : (
-                  <button className="principle-head" aria-expanded={open} aria-controls={bodyId} onClick={() => togglePrinciple(p)}>
+                  <button className="principle-head" data-testid="principle-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => togglePrinciple(p)}>
                     {head}
                   </button>
                 )}

@@ -12,14 +12,18 @@ export interface Vendor {
   host: string;
 }
 
-/** the first `n` distinct tracker entities of the index, each with one of its hosts */
+/**
+ * the first `n` tracker entities of the index with distinct names, each with one of its hosts. Names,
+ * not entities: a finding's key is `tracker:${name}`, and a few names belong to two entities (our
+ * catalog and third-party-web), whose findings would be one stored finding, not two.
+ */
 export function vendors(index: TrackerIndex, n: number): Vendor[] {
   const out: Vendor[] = [];
-  const seen = new Set<number>();
+  const seen = new Set<string>();
   for (const [host, i] of Object.entries(index.suffixes)) {
     const e = index.entities[i]!;
-    if (e.category === null || seen.has(i) || /^[\d.]+$/.test(host)) continue;
-    seen.add(i);
+    if (e.category === null || seen.has(e.name) || /^[\d.]+$/.test(host)) continue;
+    seen.add(e.name);
     out.push({ name: e.name, company: e.company, category: e.category, host });
     if (out.length === n) break;
   }

@@ -5,17 +5,20 @@ import { join } from 'node:path';
 import { loadCatalogFromDir } from '../../src/catalog/load-node';
 import { siteOf } from '../../src/background/site';
 import { createTrackerDb, type TrackerDb } from '../../src/detectors/tracker-db';
-import { buildTrackerIndex } from '../../src/detectors/tracker-index-build';
+import { buildTrackerIndex, type TrackerIndex } from '../../src/detectors/tracker-index-build';
 import type { DetectorContext } from '../../src/detectors/types';
 import type { RequestObservation, VisitInfo } from '../../src/model/observations';
 
 export const ROOT = join(__dirname, '../..');
 export const CATALOG = loadCatalogFromDir(join(ROOT, 'seeds/catalog'));
+let index: TrackerIndex | undefined;
+export function trackerIndex(): TrackerIndex {
+  index ??= buildTrackerIndex(JSON.parse(readFileSync(join(ROOT, 'node_modules/third-party-web/dist/entities.json'), 'utf8')), CATALOG, 'third-party-web@test');
+  return index;
+}
 let db: TrackerDb | undefined;
 export function trackerDb(): TrackerDb {
-  db ??= createTrackerDb(
-    buildTrackerIndex(JSON.parse(readFileSync(join(ROOT, 'node_modules/third-party-web/dist/entities.json'), 'utf8')), CATALOG, 'third-party-web@test'),
-  );
+  db ??= createTrackerDb(trackerIndex());
   return db;
 }
 
