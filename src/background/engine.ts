@@ -83,6 +83,7 @@ export class Engine {
 
   forgetTab(tabId: number): void {
     this.visits.delete(tabId);
+    this.writer.forgetTab(tabId);
   }
 
   context(visit: VisitInfo): DetectorContext {

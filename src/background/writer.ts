@@ -42,6 +42,10 @@ export class FindingWriter {
   private pending: Batch = new Map();
   /** visits begun since the last transaction, in order */
   private starts: VisitInfo[] = [];
+  /** the starts of the transaction under way */
+  private writing: VisitInfo[] = [];
+  /** visits whose tab closed before they were stored: their tab row must not be written back */
+  private tabClosed = new WeakSet<VisitInfo>();
   private running: Promise<void> | null = null;
   lastError: WriteError | null = null;
 
@@ -78,6 +82,16 @@ export class FindingWriter {
     return this.schedule();
   }
 
+  /**
+   * The tab closed (or stopped being observed): a visit of it not yet stored must not write the tab's
+   * row back after the caller deleted it. A transaction already under way has its tab rows ordered
+   * before any deletion the caller makes now (IndexedDB runs them in creation order), unless it has
+   * not built them yet, which this also covers.
+   */
+  forgetTab(tabId: number): void {
+    for (const v of [...this.starts, ...this.writing]) if (v.tabId === tabId) this.tabClosed.add(v);
+  }
+
   /** resolves when everything queued so far is stored (or has failed and been reported) */
   whenIdle(): Promise<void> {
     return this.running ?? Promise.resolve();
@@ -97,6 +111,7 @@ export class FindingWriter {
       const starts = this.starts;
       this.pending = new Map();
       this.starts = [];
+      this.writing = starts;
       try {
         await this.write(batch, starts);
         this.lastError = null;
@@ -118,6 +133,8 @@ export class FindingWriter {
         for (const [k, v] of batch) if (!this.pending.has(k)) this.pending.set(k, v);
         this.starts = [...starts, ...this.starts];
         await new Promise((r) => setTimeout(r, 50 * failures));
+      } finally {
+        this.writing = [];
       }
     }
   }
@@ -141,7 +158,7 @@ export class FindingWriter {
       const keep = new Map<string, string>(); // site → its newest visit, never pruned
       for (const v of starts) {
         visitRows.set(v.visitId, { id: v.visitId, site: v.site, url: v.url, tabId: v.tabId, startedAt: v.startedAt, trackerCount: 0, findingCount: 0 });
-        tabs.set(v.tabId, v.visitId);
+        if (!this.tabClosed.has(v)) tabs.set(v.tabId, v.visitId);
         const s = sites.get(v.site);
         sites.set(v.site, { site: v.site, firstSeen: s?.firstSeen ?? v.startedAt, lastSeen: v.startedAt, visits: (s?.visits ?? 0) + 1, lastUrl: v.url, lastVisitId: v.visitId });
         keep.set(v.site, v.visitId);

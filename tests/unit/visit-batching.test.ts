@@ -87,6 +87,20 @@ describe('visits stored in the writer’s batches', () => {
     expect((await db.visits.get(v.visitId))?.url).toBe('https://shop.example/new');
   });
 
+  it('a tab closed before its visit was stored does not come back as an open tab', async () => {
+    const e = engine();
+    const v = await e.startVisit(6, 'https://shop.example/');
+    void e.writer.add(v, [draft('a')]); // keeps the writer busy so the next start waits in the queue
+    const w = await e.startVisit(6, 'https://shop.example/next');
+    // what the background does when the tab closes
+    e.forgetTab(6);
+    await db.tabs.delete(6);
+    await e.writer.whenIdle();
+    expect(await db.tabs.get(6)).toBeUndefined();
+    // the page visit itself is history and stays
+    expect(await db.visits.get(w.visitId)).toMatchObject({ url: 'https://shop.example/next' });
+  });
+
   it('the per-site visit cap holds when the visits arrive in one batch', async () => {
     const e = engine([], { ...CAPS, visitsPerSite: 3 });
     const vs = [];
