@@ -5,11 +5,16 @@
 // behind: it is either all stored or all still pending. A visit start is queued before any finding of
 // that visit can be, so a finding is never stored in an earlier transaction than its visit row.
 //
-// When a visit row becomes durable: in the next transaction after Engine.startVisit, which starts at
-// once when the writer is idle and otherwise right after the running one, the same moment a
-// transaction of startVisit's own would have run (IndexedDB runs overlapping read-write transactions
-// one after the other). startVisit no longer waits for it; whatever must be stored first awaits
-// add()/whenIdle(), which resolve only after the batch holding the visit is committed.
+// When a visit row becomes durable: when the next transaction after Engine.startVisit commits. It
+// starts at once when the writer is idle, otherwise right after the running one, as a transaction of
+// startVisit's own would have (IndexedDB runs overlapping read-write transactions one after the other);
+// what is later than before is only the commit, by the time to write the findings queued in the same
+// batch (milliseconds for a real page, up to a second in the benchmark's burst of 100 visits on a busy
+// machine). startVisit no longer waits for it; whatever must be stored first awaits add()/whenIdle(),
+// which resolve only after the batch holding the visit is committed.
+// A worker killed in that window loses the visit row (and the findings queued with it, which were
+// only in memory anyway); after the restart the tab's row still names the previous visit, so what the
+// page re-sends is counted there. startVisit's own transaction had the same window, a shorter one.
 //
 // What a killed worker cannot keep: drafts queued here in memory when the worker is stopped (the
 // few milliseconds between a webRequest event and its transaction committing) are gone; Chrome does
