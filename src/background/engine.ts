@@ -9,7 +9,7 @@ import type { CandorDb } from '../storage/db';
 import { hostOf, siteOf } from './site';
 import type { BackgroundService, ServiceContext } from './services';
 import { type Caps, CAPS } from './caps';
-import { FindingWriter, pruneSite } from './writer';
+import { FindingWriter } from './writer';
 
 export interface EngineDeps {
   db: CandorDb;
@@ -45,27 +45,18 @@ export class Engine {
     return this.pageTypes;
   }
 
-  /** A new top-level page load in a tab starts a new visit (persisted before anything else). */
+  /**
+   * A new top-level page load in a tab starts a new visit. Its rows (visit, tab, site) go to the
+   * writer's next transaction together with whatever findings queued meanwhile, instead of a
+   * transaction of their own (issue 9); the visit is usable at once from memory. See writer.ts for
+   * when it is durable.
+   */
   async startVisit(tabId: number, url: string): Promise<VisitInfo> {
     const now = this.now();
     const site = siteOf(hostOf(url));
     const visit: VisitInfo = { visitId: `${now.toString(36)}-${tabId}-${(this.seq++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`, tabId, url, site, startedAt: now };
     this.visits.set(tabId, visit);
-    const { db } = this.deps;
-    await db.transaction('rw', db.visits, db.tabs, db.sites, db.findings, async () => {
-      await db.visits.put({ id: visit.visitId, site, url, tabId, startedAt: now, trackerCount: 0, findingCount: 0 });
-      await db.tabs.put({ tabId, visitId: visit.visitId });
-      const s = await db.sites.get(site);
-      await db.sites.put({
-        site,
-        firstSeen: s?.firstSeen ?? now,
-        lastSeen: now,
-        visits: (s?.visits ?? 0) + 1,
-        lastUrl: url,
-        lastVisitId: visit.visitId,
-      });
-      await pruneSite(db, site, visit.visitId, this.deps.caps);
-    });
+    void this.writer.start(visit);
     return visit;
   }
 
@@ -92,6 +83,7 @@ export class Engine {
 
   forgetTab(tabId: number): void {
     this.visits.delete(tabId);
+    this.writer.forgetTab(tabId);
   }
 
   context(visit: VisitInfo): DetectorContext {
