@@ -231,6 +231,8 @@ test('GPC sent but the same advertising trackers load as without it: the popup s
   const popup = await openPopup(ext, url, 'consent');
   await popup.getByLabel('Send GPC to cc-tracks.test').click();
   await expect(popup.getByLabel('Send GPC to cc-tracks.test')).toBeChecked();
+  // the box ticks at once; the header rule and the page script are in place once the background says so
+  await expect(popup.locator('.consent-panel .status')).toContainText('Saved');
   await page.reload();
   await expect.poll(async () => (await findings(ext, url, 'gpc'))[0]?.details, { timeout: 15000 }).toMatchObject({ sent: true, trackersHonored: false, trackersWithGpc: ['Facebook'] });
   await expect(popup.locator('[data-q="opt-out"]')).toContainText('Probably not');
