@@ -23,6 +23,12 @@ export interface EngineDeps {
   caps?: Caps;
   /** called after findings of these visits were stored (badge updates) */
   onWritten?: (visitIds: Set<string>) => void;
+  /**
+   * The page a tab shows now (the background asks the browser). After a worker restart the stored
+   * tab row may still name the previous page's visit (the new visit's rows had not committed when
+   * the worker died); this lets the engine notice and start the right visit instead.
+   */
+  currentUrl?: (tabId: number) => Promise<string | undefined>;
 }
 
 export type ObservationSource = 'network' | 'page' | 'dom';
@@ -67,7 +73,11 @@ export class Engine {
     const { db } = this.deps;
     const tab = await db.tabs.get(tabId);
     const row = tab && (await db.visits.get(tab.visitId));
-    if (!row) return undefined;
+    if (!row) return undefined; // never observed (e.g. a private window): stays unobserved
+    const now = await this.deps.currentUrl?.(tabId).catch(() => undefined);
+    if (this.visits.has(tabId)) return this.visits.get(tabId);
+    // the tab moved on to another site while the worker was down: findings go to a visit of that site
+    if (now && /^https?:/i.test(now) && siteOf(hostOf(now)) !== row.site) return this.startVisit(tabId, now);
     const info: VisitInfo = { visitId: row.id, tabId, url: row.url, site: row.site, startedAt: row.startedAt };
     if (!this.visits.has(tabId)) this.visits.set(tabId, info);
     return this.visits.get(tabId);

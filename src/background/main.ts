@@ -30,6 +30,7 @@ export function startBackground(): void {
     catalog: CATALOG,
     services: SERVICES,
     onWritten: (visitIds) => void updateBadges(visitIds),
+    currentUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
   });
   /** tabs whose current page is not observed (private window without opt-in) */
   const ignoredTabs = new Set<number>();

@@ -141,4 +141,25 @@ describe('visits stored in the writer’s batches', () => {
     expect(await db.findings.count()).toBe(0);
     expect(await db.visits.count()).toBe(0);
   });
+
+  it('after a worker restart that lost the newest visit, findings go to a visit of the site the tab shows, not the previous site', async () => {
+    const before = engine(DETECTORS);
+    const old = await before.startVisit(3, 'https://news.example/');
+    await before.writer.whenIdle();
+    // the tab then went to shop.example, but the worker died before that visit was stored
+    const tabUrl = 'https://shop.example/cart';
+    const after = new Engine({ db, detectors: DETECTORS, trackers: trackerDb(), catalog: CATALOG, now: () => clock++, currentUrl: async () => tabUrl });
+    await after.onRequest(req('https://connect.facebook.net/en_US/fbevents.js', { tabId: 3 }));
+    await after.writer.whenIdle();
+    expect(await findingsForVisit(db, old.visitId)).toEqual([]);
+    const now = await visitForTab(db, 3);
+    expect(now).toMatchObject({ site: 'shop.example', url: tabUrl });
+    expect((await findingsForVisit(db, now!.id)).map((f) => f.vendor)).toEqual(['Facebook']);
+    // same site: the stored visit is carried on
+    const again = new Engine({ db, detectors: DETECTORS, trackers: trackerDb(), catalog: CATALOG, now: () => clock++, currentUrl: async () => 'https://shop.example/checkout' });
+    expect((await again.visitFor(3))?.visitId).toBe(now!.id);
+    // a tab never observed (a private window) stays unobserved, whatever it shows
+    const fresh = new Engine({ db, detectors: DETECTORS, trackers: trackerDb(), catalog: CATALOG, now: () => clock++, currentUrl: async () => 'https://private.example/' });
+    expect(await fresh.visitFor(99)).toBeUndefined();
+  });
 });
