@@ -13,8 +13,9 @@
 // machine). startVisit no longer waits for it; whatever must be stored first awaits add()/whenIdle(),
 // which resolve only after the batch holding the visit is committed.
 // A worker killed in that window loses the visit row (and the findings queued with it, which were
-// only in memory anyway); after the restart the tab's row still names the previous visit, so what the
-// page re-sends is counted there. startVisit's own transaction had the same window, a shorter one.
+// only in memory anyway). After the restart the tab's row still names the previous visit; the engine
+// checks the tab's current URL when it recovers a visit (Engine.visitFor) and starts a visit of the
+// site the tab now shows, so what the page re-sends is not credited to the previous site.
 //
 // What a killed worker cannot keep: drafts queued here in memory when the worker is stopped (the
 // few milliseconds between a webRequest event and its transaction committing) are gone; Chrome does
