@@ -12,7 +12,7 @@ export function Presence({ report }: { report: SiteReport }) {
   return (
     <section className="presence" aria-labelledby="presence-h">
       <h2 id="presence-h">
-        {t('whoIsPresent')} <span className="muted">· {t('whoIsPresentCount', companyCount(rows))}</span>
+        {t('whoIsPresent')} <span className="muted">· {companyCount(rows) === 1 ? t('whoIsPresentCountOne') : t('whoIsPresentCount', companyCount(rows))}</span>
       </h2>
       <ul>
         {rows.map((r) => (

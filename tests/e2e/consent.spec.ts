@@ -153,6 +153,7 @@ test('blocking a category of third parties on a site stops it loading, and undo 
   expect(ga).toMatchObject({ assessment: 'good' });
   expect(ga!.title).toMatch(/blocked in your browser/);
   expect((await findings(ext, url, 'tracker')).find((f) => f.company !== 'Google')?.assessment).toBe('concern');
+  await expect(popup.getByRole('region', { name: /Who is present/ })).toContainText('1 company on this page');
 
   await popup.locator('.blocks [data-category="analytics"]').getByRole('button', { name: 'Undo' }).click();
   await expect(popup.getByRole('button', { name: 'Block analytics on this site' })).toBeVisible();
