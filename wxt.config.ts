@@ -24,7 +24,7 @@ export default defineConfig({
       'declarativeNetRequest',
       // the daily retention sweep (src/background/retention.ts)
       'alarms',
-      // issue 6: run autoconsent's named snippets in the page (banner opt-out) and register the
+      // run autoconsent's named snippets in the page (banner opt-out) and register the
       // MAIN-world GPC script only while the person has GPC on
       'scripting',
       ...(browser === 'firefox' ? [] : []),

@@ -1,5 +1,5 @@
 // Which of autoconsent's rules a frame needs, decided in the background where the ~800 rules are
-// parsed once per worker instead of once per frame (issue 9). Pure: no browser API.
+// parsed once per worker instead of once per frame. Pure: no browser API.
 import { filterCompactRules, type CompactCMPRuleset, type IndexedCMPRuleset } from '@duckduckgo/autoconsent';
 import compactRules from '@duckduckgo/autoconsent/rules/compact-rules.json';
 

@@ -54,7 +54,7 @@ export class Engine {
   /**
    * A new top-level page load in a tab starts a new visit. Its rows (visit, tab, site) go to the
    * writer's next transaction together with whatever findings queued meanwhile, instead of a
-   * transaction of their own (issue 9); the visit is usable at once from memory. See writer.ts for
+   * transaction of their own; the visit is usable at once from memory. See writer.ts for
    * when it is durable.
    */
   async startVisit(tabId: number, url: string): Promise<VisitInfo> {
@@ -171,7 +171,7 @@ export class Engine {
 
   private store(visit: VisitInfo, channel: ObservationSource, drafts: FindingDraft[]): Promise<void> {
     // What a finding rests on is decided by the channel it came through, never by the payload:
-    // a page cannot forge a network-sourced finding (DESIGN.md, rules of the house).
+    // a page cannot forge a network-sourced finding (docs/design.md, rules of the house).
     const safe = channel === 'network' ? drafts : drafts.map((d) => (d.source === 'network' ? { ...d, source: channel } : d));
     return this.writer.add(visit, safe);
   }

@@ -1,5 +1,5 @@
 // Wires browser events into the engine. Every listener is registered on the first tick, before any
-// await: an MV3 worker woken by an event must find its listener (STYLE.md).
+// await: an MV3 worker woken by an event must find its listener (docs/contributing.md).
 import { browser } from 'wxt/browser';
 import { CATALOG } from '../catalog';
 import { DETECTORS } from '../detectors';

@@ -13,7 +13,7 @@ export async function runRetention(db: CandorDb, now = Date.now()): Promise<void
   if (r.visits) console.info(`[candor] retention: deleted ${r.visits} visits older than ${retentionDays} days`);
 }
 
-/** Registers the alarm listener synchronously (first tick, STYLE.md), then schedules the alarm. */
+/** Registers the alarm listener synchronously (first tick, docs/contributing.md), then schedules the alarm. */
 export function startRetention(db: CandorDb, browser: WxtBrowser): void {
   browser.alarms.onAlarm.addListener((a) => {
     if (a.name === RETENTION_ALARM) void runRetention(db).catch((e) => console.error('[candor] retention', e));

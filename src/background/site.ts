@@ -4,7 +4,7 @@ import { hostOf } from '../model/host';
 const cache = new Map<string, string>();
 const CACHE_MAX = 5000;
 
-/** Registrable domain (eTLD+1) of a host, private suffixes honoured (DESIGN.md). IPs and
+/** Registrable domain (eTLD+1) of a host, private suffixes honoured (docs/design.md). IPs and
  *  single-label hosts are their own site. Cached: a page asks about the same few hosts hundreds of
  *  times, and the suffix-list walk is half the cost of classifying a request. */
 export function siteOf(host: string): string {

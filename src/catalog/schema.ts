@@ -1,4 +1,4 @@
-// Our curated vendor catalog (seeds/catalog/*.json). Vendor knowledge is data, not code (DESIGN.md).
+// Our curated vendor catalog (seeds/catalog/*.json). Vendor knowledge is data, not code (docs/design.md).
 // Every entry names its source (the vendor's own documentation or SDK) and when it was checked.
 import type { TrackerCategory } from '../model/finding';
 

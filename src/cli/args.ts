@@ -1,5 +1,5 @@
-// Argument parsing for `npm run audit` (REPORT.md, "The audit command"). Usage errors exit 2.
-// The flags of REPORT.md keep their meaning; everything else here is additive.
+// Argument parsing for `npm run audit` (docs/report.md, "The audit command"). Usage errors exit 2.
+// The flags of docs/report.md keep their meaning; everything else here is additive.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { PROBES } from './probes';

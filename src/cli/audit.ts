@@ -1,10 +1,10 @@
 // The headless audit: drives the built extension in Chromium and reads its reports. It detects
-// nothing by itself (REPORT.md): every finding comes from the same extension users install.
+// nothing by itself (docs/report.md): every finding comes from the same extension users install.
 //
 // Concurrency: each worker is its own Chromium with its own profile. The URLs of one site (its
 // registrable domain) form a group that one worker visits in the order given, so "one profile, a URL
 // given twice is a revisit" holds per site. With one worker the whole list is one group, visited in
-// the order given, exactly as REPORT.md says.
+// the order given, exactly as docs/report.md says.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AuditError, SiteReport } from '../model/report';

@@ -37,7 +37,7 @@ export function toRecord(r: AuditResult, key: string): DatasetRecord {
   return { ...r, input, visit };
 }
 
-/** The result as REPORT.md prints it (without the dataset's bookkeeping fields). */
+/** The result as docs/report.md prints it (without the dataset's bookkeeping fields). */
 export function fromRecord(rec: DatasetRecord): AuditResult {
   const { input: _i, visit: _v, ...r } = rec;
   return r as AuditResult;

@@ -1,4 +1,4 @@
-// Starts headless Chromium with the built extension, presenting as an ordinary browser (REPORT.md):
+// Starts headless Chromium with the built extension, presenting as an ordinary browser (docs/report.md):
 // no webdriver flag, no "HeadlessChrome" in the user agent, a normal window size and language.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// `npm run audit -- [options] <url>...` (REPORT.md). With --json, stdout carries the JSON array only;
+// `npm run audit -- [options] <url>...` (docs/report.md). With --json, stdout carries the JSON array only;
 // progress, summaries and the final table then go to stderr.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

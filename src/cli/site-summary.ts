@@ -1,6 +1,6 @@
 // A site summary over several pages of one site (`--pages N`): the findings of every page visited,
 // the same finding on two pages counted once with both counts and evidence, scored by the same rules
-// as a single page (src/report/score.ts). REPORT.md: `url` is then the last page visited.
+// as a single page (src/report/score.ts). docs/report.md: `url` is then the last page visited.
 import { MAX_EVIDENCE, PRINCIPLES, type Finding, type StoredFinding } from '../model/finding';
 import type { SiteReport } from '../model/report';
 import { dataUseMap } from '../report/build';

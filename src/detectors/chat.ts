@@ -1,5 +1,5 @@
 // AI transparency: which chat widget is on the page, whether it says it is an AI, whether a person can
-// be reached (REPORT.md kinds ai-chat, ai-disclosure, human-contact).
+// be reached (docs/report.md kinds ai-chat, ai-disclosure, human-contact).
 //
 // A widget is seen in pieces: its script request, its page global, its launcher in the top page, its
 // greeting inside a (often cross-origin) frame. Every piece becomes a draft with the same key

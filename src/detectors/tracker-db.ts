@@ -1,4 +1,4 @@
-// Hostname -> tracker identity: a hash lookup on the host and its parents, never a list scan (DESIGN.md).
+// Hostname -> tracker identity: a hash lookup on the host and its parents, never a list scan (docs/design.md).
 import type { IndexedEntity, TrackerIndex } from './tracker-index-build';
 
 export interface TrackerMatch extends IndexedEntity {

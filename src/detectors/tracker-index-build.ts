@@ -29,7 +29,7 @@ export interface TrackerIndex {
 }
 
 /**
- * third-party-web's categories mapped to REPORT.md's tracker categories. Infrastructure (cdn, hosting,
+ * third-party-web's categories mapped to docs/report.md's tracker categories. Infrastructure (cdn, hosting,
  * utility, content, tag-manager) is not a tracker by itself: counting jsDelivr or Google Fonts as
  * "tracking you" would cost trust. Tag managers only load trackers, which are then seen themselves.
  */

@@ -1,4 +1,4 @@
-// Message types of the consent-and-rights concern (issue 6), merged into MessageMap (messages.ts).
+// Message types of the consent-and-rights concern, merged into MessageMap (messages.ts).
 // Plain data only. Actions are asked for by extension pages; only `consent/load` and `consent/autoconsent`
 // come from content scripts (autoconsent's own protocol, relayed: see src/observe/consent/autoconsent.ts).
 

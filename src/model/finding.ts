@@ -1,9 +1,9 @@
-// The Finding contract of ../shared/REPORT.md. Its JSON form is public: add fields, never rename.
+// The Finding contract of docs/report.md. Its JSON form is public: add fields, never rename.
 
 export const PRINCIPLES = ['privacy', 'transparency', 'consent', 'fairness', 'human', 'rights'] as const;
 export type Principle = (typeof PRINCIPLES)[number];
 
-/** Each kind belongs to exactly one principle (REPORT.md, "Finding kinds"). */
+/** Each kind belongs to exactly one principle (docs/report.md, "Finding kinds"). */
 export const KIND_PRINCIPLE = {
   tracker: 'privacy',
   identifier: 'privacy',
@@ -51,7 +51,7 @@ export type Source = 'network' | 'page' | 'dom';
 export type Confidence = 'certain' | 'likely' | 'possible';
 /**
  * Whether the finding is a concern, good practice, or neither. Reports credit good practice as
- * plainly as they flag bad (DESIGN.md). Added to REPORT.md's Finding (additive change).
+ * plainly as they flag bad (docs/design.md). Added to docs/report.md's Finding (additive change).
  */
 export type Assessment = 'concern' | 'good' | 'info';
 
@@ -76,7 +76,7 @@ export interface Finding {
   count: number;
   evidence: Evidence[];
   details: Record<string, unknown>;
-  /** additive fields (REPORT.md allows adding): */
+  /** additive fields (docs/report.md allows adding): */
   assessment: Assessment;
   /** why it matters, one or two plain sentences */
   why: string;
@@ -124,7 +124,7 @@ export const MAX_EVIDENCE = 5;
 export const MAX_TEXT = 300;
 export const MAX_URL = 500;
 
-/** Cap page-derived text: page content is hostile (DESIGN.md). Never executed, escaped where shown. */
+/** Cap page-derived text: page content is hostile (docs/design.md). Never executed, escaped where shown. */
 export function capText(s: unknown, max = MAX_TEXT): string {
   const str = typeof s === 'string' ? s : s == null ? '' : String(s);
   const clean = str.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();

@@ -13,7 +13,7 @@ export interface PrincipleReason {
 export interface PrincipleSummary {
   score: number;
   summary: string;
-  /** additive: how the score came about, so a person can see why (issue 2) */
+  /** additive: how the score came about, so a person can see why */
   reasons: PrincipleReason[];
   /** additive: false when nothing was found either way (the score is then not a judgement) */
   assessed: boolean;
@@ -28,7 +28,7 @@ export interface SiteReport {
   grade: Grade;
   principles: Record<Principle, PrincipleSummary>;
   findings: Finding[];
-  /** additive: the data-use map, which kinds of data go to which companies (DESIGN.md step 4) */
+  /** additive: the data-use map, which kinds of data go to which companies (docs/design.md step 4) */
   dataUse: DataUseEntry[];
 }
 

@@ -1,4 +1,4 @@
-// Runtime schemas of the public report contract (REPORT.md), for imports and the audit's own checks.
+// Runtime schemas of the public report contract (docs/report.md), for imports and the audit's own checks.
 import { z } from 'zod';
 import { FINDING_KINDS, PRINCIPLES } from './finding';
 

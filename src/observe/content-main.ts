@@ -68,7 +68,7 @@ export function runContentScript(): void {
   let identifiers: unknown = [];
   let lastSent = '';
   let scanTimer: ReturnType<typeof setTimeout> | undefined;
-  // Consent platforms (issue 6) are detected by autoconsent, which the background loads only into
+  // Consent platforms are detected by autoconsent, which the background loads only into
   // the top frame and first-level frames, and only when a hint says a CMP may be here or the URL
   // is one of its site rules: asked once without a hint (for the URL), once more when a hint shows.
   const consentFrame = isTop || window.parent === window.top;

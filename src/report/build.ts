@@ -1,4 +1,4 @@
-// The one SiteReport builder (REPORT.md): popup, dashboard, exports and the audit all call this.
+// The one SiteReport builder (docs/report.md): popup, dashboard, exports and the audit all call this.
 import { DETECTORS } from '../detectors';
 import type { Detector } from '../detectors/types';
 import { type Finding, type FindingDraft, KIND_PRINCIPLE, MAX_EVIDENCE, PRINCIPLES, type StoredFinding } from '../model/finding';
@@ -104,7 +104,7 @@ const DATA_OF_KIND: Partial<Record<Finding['kind'], DataKind>> = {
   'pii-leak': 'hashed-email',
 };
 
-/** Which kinds of data go to which companies (DESIGN.md: the privacy section is also a data-use map). */
+/** Which kinds of data go to which companies (docs/design.md: the privacy section is also a data-use map). */
 export function dataUseMap(findings: readonly Finding[]): DataUseEntry[] {
   const by = new Map<string, { data: Set<DataKind>; vendors: Set<string> }>();
   for (const f of findings) {

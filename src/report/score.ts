@@ -8,7 +8,7 @@ export const NOTHING_FOUND = 'Nothing found either way on this page.';
 /**
  * Every principle starts at 100. Concerns take points away, good practice gives some back, clamped to
  * 0…100. A principle with no finding at all keeps 100 and is marked unassessed: absence of evidence is
- * not held against the site (issue 2).
+ * not held against the site.
  */
 export function scorePrinciples(stored: readonly StoredFinding[], findings: readonly Finding[]): Record<Principle, PrincipleSummary> {
   const out = {} as Record<Principle, PrincipleSummary>;

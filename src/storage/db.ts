@@ -1,5 +1,5 @@
 // The one Dexie database. Schema changes only ever add a version with an upgrade; version 1 is kept
-// forever in tests/fixtures/db-v1 (issue 10) so every upgrade path stays tested.
+// forever in tests/fixtures/db-v1 so every upgrade path stays tested.
 import Dexie, { type EntityTable } from 'dexie';
 import type { StoredFinding } from '../model/finding';
 

@@ -1,4 +1,4 @@
-// Importing exported reports (REPORT.md JSON: one SiteReport or an array of them). A file is hostile
+// Importing exported reports (docs/report.md JSON: one SiteReport or an array of them). A file is hostile
 // input like a page: it is size-limited, validated against the public schema, and stored in ONE
 // transaction, so a bad file gives a clear error and changes nothing.
 import type { z } from 'zod';

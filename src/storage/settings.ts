@@ -1,7 +1,7 @@
 import type { CandorDb } from './db';
 
 export interface Settings {
-  /** observe and store in private windows (off by default: DESIGN.md) */
+  /** observe and store in private windows (off by default: docs/design.md) */
   privateWindows: boolean;
   /** days findings and visits are kept */
   retentionDays: number;

@@ -1,4 +1,4 @@
-// UI state only (STYLE.md): which principle is open, which finding shows its evidence.
+// UI state only (docs/contributing.md): which principle is open, which finding shows its evidence.
 // Persisted data is read from Dexie with useLiveQuery, never copied here.
 import { create } from 'zustand';
 import type { Principle } from '../model/finding';

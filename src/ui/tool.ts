@@ -1,4 +1,4 @@
-// Which Candor and which browser made a report (REPORT.md `tool`).
+// Which Candor and which browser made a report (docs/report.md `tool`).
 export function toolInfo(): { version: string; browser: string } {
   let version = '0.0.0';
   try {

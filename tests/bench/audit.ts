@@ -9,7 +9,7 @@ import type { Result } from './figures';
 import { fixturePages } from './browsers';
 import { log, median, round } from './stats';
 
-/** whether this checkout's audit takes a concurrency option (issue 8 adds it) */
+/** whether this checkout's audit takes a concurrency option */
 function hasConcurrency(root: string): boolean {
   return /\bconcurrency\??\s*:/.test(readFileSync(join(root, 'src/cli/audit.ts'), 'utf8'));
 }

@@ -1,4 +1,4 @@
-// The figures of issue 9: names, targets and what each ratio is compared against. The JSON output's
+// The benchmark figures: names, targets and what each ratio is compared against. The JSON output's
 // keys are exactly FIGURES' names, in this order.
 
 export const FIGURES = [

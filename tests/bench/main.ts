@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [--quick] [--no-build]`: the figures of issue 9, measured on this
+// `npm run bench [-- --json] [--quick] [--no-build]`: the benchmark figures, measured on this
 // machine. Comparisons run side by side in the same run, alternating, because shared machines are
 // noisy: the ratios are what count, absolute times are only indicative.
 //   --json      print one JSON object { figure: number } on stdout and nothing else there

@@ -9,7 +9,11 @@ import { serveSites, type SiteServer } from '../../src/cli/site-server';
 import { expect, ROOT, SITES, test } from './fixtures';
 
 const run = promisify(execFile);
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+// The audit runs as `node --import tsx` (what `npm run audit` runs): one process, so a signal reaches
+// the audit itself. tsx's own CLI is a second process that relays signals and gives the audit 30 ms to
+// acknowledge one; on a loaded machine it missed that and exited 143 instead of the audit's 130.
+const NODE = process.execPath;
+const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
 const BULK = join(ROOT, 'tests/fixtures/bulk');
 const site = (n: number) => `http://site${String(n).padStart(3, '0')}.github.io/`;
 const tmp = () => mkdtempSync(join(tmpdir(), 'candor-scale-'));
@@ -25,7 +29,7 @@ test.afterAll(async () => server.close());
 
 type Out = { code: number; stdout: string; stderr: string };
 async function audit(args: string[]): Promise<Out> {
-  const res = await run(TSX, ['src/cli/main.ts', ...args], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 }).then(
+  const res = await run(NODE, [...CLI, ...args], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 }).then(
     (r) => ({ ...r, code: 0 }),
     (e: Out) => e,
   );
@@ -73,18 +77,18 @@ test('a run killed with SIGKILL resumes where it stopped: no report lost, none d
   const list = join(tmp(), 'sites.txt');
   writeFileSync(list, urls.join('\n') + '\n');
   const out = tmp();
-  const args = ['src/cli/main.ts', '--urls', list, '--concurrency', '2', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules];
+  const args = [...CLI, '--urls', list, '--concurrency', '2', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules];
   const scratch = tmp(); // the run's temp profiles go here, not into the machine's temp folder
-  const child = spawn(TSX, args, { cwd: ROOT, stdio: 'ignore', detached: true, env: { ...process.env, TMPDIR: scratch } });
+  const child = spawn(NODE, args, { cwd: ROOT, stdio: 'ignore', detached: true, env: { ...process.env, TMPDIR: scratch } });
   const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_c, sig) => r(sig)));
   await expect.poll(() => (existsSync(join(out, 'reports.jsonl')) ? jsonl(out).length : 0), { timeout: 120_000, intervals: [200] }).toBeGreaterThanOrEqual(5);
-  process.kill(-child.pid!, 'SIGKILL'); // the whole group: tsx and node, as a crash or `kill -9` would
+  process.kill(-child.pid!, 'SIGKILL'); // the whole group, as a crash or `kill -9` would
   expect(await exited).toBe('SIGKILL');
   const before = readFileSync(join(out, 'reports.jsonl'), 'utf8');
   const doneBefore = jsonl(out).length;
   expect(doneBefore).toBeLessThan(urls.length);
 
-  const res = await audit(args.slice(1));
+  const res = await audit(args.slice(CLI.length));
   expect(res.code).toBe(0);
   expect(res.stderr).toContain(`resuming ${out}: ${doneBefore} already audited there, ${urls.length - doneBefore} to go`);
   const after = readFileSync(join(out, 'reports.jsonl'), 'utf8');
@@ -100,7 +104,7 @@ test('a run killed with SIGKILL resumes where it stopped: no report lost, none d
   expect(rows.filter((row) => row.includes(',privacy,tracker,')).length).toBe(lines.filter(hasGA).length);
 
   // a third run has nothing left to do
-  const again = await audit([...args.slice(1), '--json']);
+  const again = await audit([...args.slice(CLI.length), '--json']);
   expect(again.code).toBe(0);
   expect(again.stderr).toContain(`${urls.length} already audited there, 0 to go`);
   expect(JSON.parse(again.stdout)).toHaveLength(urls.length);
@@ -113,8 +117,8 @@ test('Ctrl-C / SIGTERM stops at once, cleans up, records no failure, and the run
   const urls = Array.from({ length: 10 }, (_, i) => site(i + 151));
   const out = tmp();
   const scratch = tmp();
-  const args = ['src/cli/main.ts', '--concurrency', '2', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules, ...urls];
-  const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TMPDIR: scratch } });
+  const args = [...CLI, '--concurrency', '2', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules, ...urls];
+  const child = spawn(NODE, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TMPDIR: scratch } });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
   const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
@@ -125,7 +129,7 @@ test('Ctrl-C / SIGTERM stops at once, cleans up, records no failure, and the run
   expect(readdirSync(scratch).filter((f) => f.startsWith('candor-profile-'))).toEqual([]);
   const kept = jsonl(out);
   expect(kept.every((l) => !l.error)).toBe(true);
-  const res = await audit(args.slice(1));
+  const res = await audit(args.slice(CLI.length));
   expect(res.code).toBe(0);
   expect(res.stderr).toContain(`${kept.length} already audited there`);
   expect(jsonl(out).map((l) => l.input).sort()).toEqual([...urls].sort());
@@ -137,8 +141,8 @@ test('a browser that dies mid-run is started again and the run completes', async
   const urls = Array.from({ length: 8 }, (_, i) => site(i + 171));
   const out = tmp();
   const scratch = tmp();
-  const args = ['src/cli/main.ts', '--json', '--concurrency', '1', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules, ...urls];
-  const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: scratch } });
+  const args = [...CLI, '--json', '--concurrency', '1', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules, ...urls];
+  const child = spawn(NODE, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: scratch } });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += String(d)));

@@ -1,6 +1,6 @@
 // Firefox smoke test: the Firefox build (MV2) loads in Firefox ESR, observes a page and reports its
 // tracker. Playwright cannot drive Debian's Firefox; puppeteer-core over WebDriver BiDi can
-// (TOOLCHAIN.md). .ci/run installs firefox-esr; FIREFOX_PATH points elsewhere.
+// (docs/contributing.md). .ci/run installs firefox-esr; FIREFOX_PATH points elsewhere.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ test('the Firefox build loads in Firefox ESR and reports a tracker', async ({ se
     expect(await page.title()).toBe('Firefox shop');
 
     const ext = await browser.newPage();
-    // page.goto to a moz-extension:// URL never resolves (TOOLCHAIN.md): start it and wait for the DOM.
+    // page.goto to a moz-extension:// URL never resolves (docs/contributing.md): start it and wait for the DOM.
     void ext.goto(`moz-extension://${UUID}/popup.html`).catch(() => {});
     await ext.waitForSelector('#root', { timeout: 15000 });
     const report = await pollReport(ext, url);

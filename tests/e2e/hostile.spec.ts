@@ -1,4 +1,4 @@
-// Hostile pages (issue 10): a page that forges bridge events, floods mutations and requests, nests
+// Hostile pages: a page that forges bridge events, floods mutations and requests, nests
 // deeply and carries script/HTML payloads everywhere. The extension stays responsive, stores a
 // bounded amount, never turns page claims into network evidence, and neither the popup nor the HTML
 // export ever runs page content.

@@ -1,4 +1,4 @@
-// The only requests Candor may make by itself (DESIGN.md: "The extension itself sends nothing
+// The only requests Candor may make by itself (docs/design.md: "The extension itself sends nothing
 // anywhere"). tests/e2e/no-leaks.spec.ts fails on any other request from the extension's worker or
 // pages, and checks that every entry can be turned off. Adding an entry is a product decision: say
 // in `why` what the user gains, and give the setting that turns it off.

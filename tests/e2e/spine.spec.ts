@@ -57,7 +57,7 @@ test('the popup says so on a page the extension cannot see', async ({ ext }) => 
   await expect(popup.getByRole('heading', { name: /can’t see this page/ })).toBeVisible();
 });
 
-test('audit --json: REPORT.md reports in order, a failing URL reported with exit 3', async ({ server }) => {
+test('audit --json: docs/report.md reports in order, a failing URL reported with exit 3', async ({ server }) => {
   const urls = [server.url('shop.test', '/'), 'http://does-not-exist.test/', server.url('clean.test', '/')];
   const res = await run('npx', ['tsx', 'src/cli/main.ts', '--json', '--wait', '800', '--host-resolver-rules', server.hostResolverRules, ...urls], { cwd: ROOT }).catch((e) => e);
   expect(res.code).toBe(3);

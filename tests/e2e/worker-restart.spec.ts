@@ -1,4 +1,4 @@
-// Nothing lost when the service worker dies: MV3 stops workers at any moment (DESIGN.md). Here the
+// Nothing lost when the service worker dies: MV3 stops workers at any moment (docs/design.md). Here the
 // worker is stopped again and again while pages load, at different moments of the load; every page
 // load must still end up as its own visit holding every finding the page produced, each stored once.
 import type { Page } from '@playwright/test';

@@ -1,7 +1,7 @@
 // popup_render_ms (tests/bench/popup.ts) times the popup until every finding of a 200-finding visit
 // is rendered, finding the report, the findings and the privacy principle's toggle by data-testid.
 // If the popup's markup drifts from those selectors the figure silently becomes -1 (it did once,
-// when the popup of issue 7 replaced the first one): this keeps the two together.
+// when the popup was rewritten): this keeps the two together.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { buildSiteReport } from '../../src/report/build';

@@ -1,4 +1,4 @@
-// Loading autoconsent only where it can find something (issue 9): the hint selectors are built from
+// Loading autoconsent only where it can find something: the hint selectors are built from
 // autoconsent's own rules and code-based CMPs, and the background picks site rules by URL.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // Private windows: the real background wiring (startBackground) with a fake browser. A private tab is
-// neither observed nor stored unless the user turned that on (DESIGN.md, rules of the house).
+// neither observed nor stored unless the user turned that on (docs/design.md, rules of the house).
 // Chromium incognito cannot be automated with an extension here (Playwright's persistent context has
 // no incognito window, and allowing an extension in incognito is a per-id profile preference), so
 // this drives the background's decision through the same listeners the browser calls.

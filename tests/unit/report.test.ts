@@ -14,7 +14,7 @@ function stored(d: Partial<FindingDraft> & Pick<FindingDraft, 'kind' | 'key'>): 
 const tool = { version: '0.1.0', browser: 'chromium 156' };
 
 describe('buildSiteReport', () => {
-  it('follows REPORT.md: all six principles in order, schemaVersion, site, tool, findings with the documented fields', () => {
+  it('follows docs/report.md: all six principles in order, schemaVersion, site, tool, findings with the documented fields', () => {
     const r = buildSiteReport({
       visit,
       tool,

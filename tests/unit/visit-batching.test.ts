@@ -1,4 +1,4 @@
-// Visits are stored by the writer's batches (issue 9): startVisit no longer runs a transaction of its
+// Visits are stored by the writer's batches: startVisit no longer runs a transaction of its
 // own, so pages opened in quick succession share transactions with each other's findings. What a
 // person sees must not change: every visit recorded (with or without findings), counted once per
 // site, the tab showing its newest page, caps applied, and no finding stored without its visit.

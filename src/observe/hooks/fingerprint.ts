@@ -127,7 +127,7 @@ const UNMASKED_RENDERER = 0x9246;
 let webglInstalled = false;
 /**
  * Installed on the first WebGL context a page asks for, not at start: touching the WebGL interfaces
- * makes the browser build them (~2 ms per frame, issue 9), and most pages never draw with WebGL.
+ * makes the browser build them (~2 ms per frame, measured), and most pages never draw with WebGL.
  * A script can only call these methods on a context, and contexts come from getContext (of a
  * canvas element or an OffscreenCanvas, both hooked).
  */

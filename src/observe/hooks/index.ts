@@ -1,5 +1,5 @@
 // Everything the MAIN-world script installs, in one list. Hooks are transparent: same return values,
-// same exceptions; a hook's own failure is swallowed, never thrown into the page (DESIGN.md).
+// same exceptions; a hook's own failure is swallowed, never thrown into the page (docs/design.md).
 import { flush } from './emit';
 import { installConsentHooks } from './consent';
 import { installExperimentsProbe } from './experiments';

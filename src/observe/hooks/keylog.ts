@@ -3,7 +3,7 @@
 //
 // The typed values and their encodings live only in this closure, in page memory, for matching. They
 // are NEVER emitted, logged or stored: the `keylog` event carries the field's type and name, the
-// destination host, the API and the encoding, and nothing of the value (REPORT.md, issue 3).
+// destination host, the API and the encoding, and nothing of the value (docs/report.md).
 import { emit } from './emit';
 import { md5 } from './md5';
 import { onOutgoing } from './outgoing';

@@ -1,4 +1,4 @@
-// Export buttons for one site or the whole history: JSON (REPORT.md, re-importable), CSV (one finding
+// Export buttons for one site or the whole history: JSON (docs/report.md, re-importable), CSV (one finding
 // a row) and a self-contained HTML report.
 import { exportCsv } from '../../report/export-csv';
 import { exportHtmlMany } from '../../report/export-html';

@@ -1,4 +1,4 @@
-// Dashboard UI state only (STYLE.md): search text, sort, the last notice. Data comes from Dexie.
+// Dashboard UI state only (docs/contributing.md): search text, sort, the last notice. Data comes from Dexie.
 import { create } from 'zustand';
 import type { SiteSortKey, SortDir } from '../../report/history';
 

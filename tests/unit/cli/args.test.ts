@@ -6,7 +6,7 @@ const noFile = () => {
 };
 
 describe('audit arguments', () => {
-  it('keeps the REPORT.md flags and their meaning', () => {
+  it('keeps the docs/report.md flags and their meaning', () => {
     const a = parseArgs(['--json', '--out', 'o', '--insecure', '--profile=p', '--wait', '100', '--interact', '--host-resolver-rules', 'MAP * 1.2.3.4', 'https://a.example/'], noFile, []);
     expect(a).toMatchObject({ json: true, out: 'o', insecure: true, profile: 'p', wait: 100, interact: true, hostResolverRules: 'MAP * 1.2.3.4', urls: ['https://a.example/'] });
   });

@@ -9,7 +9,7 @@ import { FB, GA, HOTJAR, report } from './reports';
 describe('visiting plan under --concurrency', () => {
   const urls = ['https://www.a.example/', 'https://b.example/', 'https://a.example/cart', 'https://c.example/', 'https://www.a.example/'];
 
-  it('one worker visits the whole list in the order given (REPORT.md)', () => {
+  it('one worker visits the whole list in the order given (docs/report.md)', () => {
     expect(planGroups(urls, 1)).toEqual([[0, 1, 2, 3, 4]]);
   });
 
