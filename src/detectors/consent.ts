@@ -49,7 +49,8 @@ function fromCmp(ev: PageEvent): FindingDraft[] {
     case 'choice': {
       const choice: Choice = d.choice === 'accepted' || d.choice === 'rejected' ? d.choice : 'made';
       const by = d.by === 'candor' ? 'candor' : 'person';
-      return [banner(ev, 'dom', { cmp, choice, choiceAt: ev.at, choiceBy: by }, by === 'candor' ? 'Candor rejected the banner for you' : `banner answered: ${choice}`, url)];
+      const detail = by === 'candor' ? (choice === 'accepted' ? 'Candor accepted the banner (audit view)' : 'Candor rejected the banner for you') : `banner answered: ${choice}`;
+      return [banner(ev, 'dom', { cmp, choice, choiceAt: ev.at, choiceBy: by }, detail, url)];
     }
     default:
       return [];

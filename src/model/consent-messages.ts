@@ -35,6 +35,9 @@ export interface ConsentMessages {
   'consent/controls': { req: { tabId: number }; res: { controls: ConsentControls | null } };
   /** extension page: reject the tab's consent banner now; `always` also on every later visit */
   'consent/reject': { req: { tabId: number; always: boolean }; res: { ok: boolean; message: string } };
+  /** extension page (the audit's `accepted` customer view): accept the tab's consent banner now, once.
+   *  Nothing in the popup offers it: Candor never says yes for a person. */
+  'consent/accept': { req: { tabId: number }; res: { ok: boolean; message: string } };
   /** extension page: stop rejecting this site's banner automatically */
   'consent/always-reject': { req: { tabId: number; on: boolean }; res: { ok: boolean } };
   /** extension page: block (or unblock: undo) a category of third parties on the tab's site */

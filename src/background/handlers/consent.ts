@@ -121,6 +121,9 @@ export const consentHandlers: HandlerModule = (deps) => {
         case 'optOutResult':
           if (m.result === true) await pageEvent(sender, { phase: 'choice', cmp, choice: 'rejected', by: 'candor' });
           return { reply: null };
+        case 'optInResult':
+          if (m.result === true) await pageEvent(sender, { phase: 'choice', cmp, choice: 'accepted', by: 'candor' });
+          return { reply: null };
         case 'candor:choice': {
           const at = typeof m.at === 'number' && Math.abs(m.at - Date.now()) < 3_600_000 ? m.at : Date.now();
           await pageEvent(sender, { phase: 'choice', cmp, choice: m.choice, by: 'person' }, at);
@@ -156,6 +159,16 @@ export const consentHandlers: HandlerModule = (deps) => {
         return { ok: false, message: 'The banner was found, but rejecting it did not work. Look for a “reject” or “necessary only” button.' };
       } catch {
         return { ok: false, message: always ? 'No banner is showing now; it will be rejected on your next visits.' : 'Candor found no consent banner to reject on this page.' };
+      }
+    },
+
+    'consent/accept': async ({ tabId }) => {
+      try {
+        const res = (await browser.tabs.sendMessage(tabId, { type: CONTROL, action: 'optIn' })) as { ok?: boolean; cmp?: string } | undefined;
+        if (res?.ok) return { ok: true, message: `Accepted the ${res.cmp ?? ''} banner.`.replace('  ', ' ') };
+        return { ok: false, message: 'The banner was found, but accepting it did not work.' };
+      } catch {
+        return { ok: false, message: 'Candor found no consent banner to accept on this page.' };
       }
     },
 

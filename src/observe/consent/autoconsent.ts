@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { bannerSelectors, classifyClick, firstLayer } from './banner-buttons';
 
 /** autoconsent messages the background needs; its frequent `report` messages stay in the frame */
-const RELAYED = new Set(['init', 'eval', 'cmpDetected', 'popupFound', 'optOutResult']);
+const RELAYED = new Set(['init', 'eval', 'cmpDetected', 'popupFound', 'optOutResult', 'optInResult']);
 /** how long we watch an open banner for the person's answer */
 const WATCH_MS = 10 * 60_000;
 const POLL_MS = 600;
@@ -72,17 +72,20 @@ export function runAutoconsent(send: Send): void {
       watchBanner(String(msg.cmp));
       return;
     }
-    if (msg.type === 'optOutResult' && msg.result === true) candorOptOut = true;
+    // Candor answered the banner itself: not the person's answer, so the watcher reports nothing
+    if ((msg.type === 'optOutResult' || msg.type === 'optInResult') && msg.result === true) candorOptOut = true;
     await relay(msg);
   };
 
   ac = new AutoConsent((m) => fromAutoconsent(m as unknown as Record<string, unknown>));
 
-  // The background asks for the opt-out (the person pressed "Reject" in the popup). Only the frame
-  // that found a banner answers; the others stay silent so its answer is the one received.
+  // The background asks for the opt-out (the person pressed "Reject" in the popup), or, for the
+  // audit's `accepted` customer view only, the opt-in. Only the frame that found a banner answers; the
+  // others stay silent so its answer is the one received.
   browser.runtime.onMessage.addListener((raw: unknown) => {
-    const m = raw as { type?: string } | null;
+    const m = raw as { type?: string; action?: string } | null;
     if (!m || m.type !== CONTROL || !ac?.foundCmp) return undefined;
-    return ac.doOptOut().then((ok) => ({ ok, cmp: ac?.foundCmp?.name ?? '' }));
+    const run = m.action === 'optIn' ? ac.doOptIn() : ac.doOptOut();
+    return run.then((ok) => ({ ok, cmp: ac?.foundCmp?.name ?? '' }));
   });
 }

@@ -55,7 +55,7 @@ export const consentKinds: KindSpecs = {
       else if (reject === false) title = `You were asked for consent, but there is no “reject” button on the first screen (${cmpName(f)})`;
       else title = `You were asked for consent (${cmpName(f)})`;
       if (choice === 'rejected') title += x.choiceBy === 'candor' ? ' — Candor said no for you' : ' — you said no';
-      else if (choice === 'accepted') title += ' — you accepted';
+      else if (choice === 'accepted') title += x.choiceBy === 'candor' ? ' — Candor accepted it (audit)' : ' — you accepted';
       return {
         title,
         why:
