@@ -11,7 +11,7 @@ import { CONTROL } from '../../src/observe/consent/autoconsent';
 import { buildSiteReport } from '../../src/report/build';
 import { ctxFor, visitFor } from './helpers';
 
-function setup(answer: (msg: unknown) => Promise<unknown>) {
+function setup(answer: (msg: unknown) => Promise<unknown>, cmp?: string) {
   const sent: unknown[] = [];
   const events: PageEvent[] = [];
   const deps = {
@@ -20,7 +20,7 @@ function setup(answer: (msg: unknown) => Promise<unknown>) {
     engine: { visitFor: async () => visitFor('https://shop.example/'), onPageEvents: async (_t: number, evs: PageEvent[]) => void events.push(...evs) } as never,
     ignoredTabs: new Set<number>(),
     visitReady: async () => {},
-    reportForTab: async () => null,
+    reportForTab: async () => (cmp ? { findings: [{ kind: 'consent-banner', details: { cmp, shown: true } }] } : null),
   } as unknown as BackgroundDeps;
   return { h: consentHandlers(deps), sent, events };
 }
@@ -28,11 +28,21 @@ function setup(answer: (msg: unknown) => Promise<unknown>) {
 const frame: Sender = { id: 'x', url: 'https://shop.example/', tab: { id: 3 }, frameId: 0 };
 
 describe('consent/accept', () => {
-  it('asks the banner frame for the opt-in, not the opt-out', async () => {
-    const { h, sent } = setup(async () => ({ ok: true, cmp: 'cookieconsent3' }));
+  it('asks the banner frame for the opt-in, with the opt-in steps of the CMP found on the page', async () => {
+    const { h, sent } = setup(async () => ({ ok: true, cmp: 'cookieconsent3' }), 'cookieconsent3');
     const r = await h['consent/accept']!({ tabId: 3 }, {});
     expect(r).toEqual({ ok: true, message: 'Accepted the cookieconsent3 banner.' });
-    expect(sent).toEqual([{ type: CONTROL, action: 'optIn' }]);
+    // autoconsent's own rule for vanilla-cookieconsent v3: its "accept all" button
+    expect(sent).toEqual([{ type: CONTROL, action: 'optIn', steps: [{ waitForThenClick: '.cm__btn[data-role=all]' }] }]);
+  });
+
+  it('a CMP opted in by its own code (Klaro), or none known: no steps are sent', async () => {
+    const klaro = setup(async () => ({ ok: true, cmp: 'Klaro' }), 'Klaro');
+    await klaro.h['consent/accept']!({ tabId: 3 }, {});
+    expect(klaro.sent).toEqual([{ type: CONTROL, action: 'optIn' }]);
+    const unknown = setup(async () => ({ ok: true, cmp: 'x' }), '__proto__');
+    await unknown.h['consent/accept']!({ tabId: 3 }, {});
+    expect(unknown.sent).toEqual([{ type: CONTROL, action: 'optIn' }]);
   });
 
   it('says so when no frame has a banner, or the opt-in failed', async () => {

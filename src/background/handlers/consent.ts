@@ -8,6 +8,7 @@ import { capText, capUrl } from '../../model/finding';
 import type { ConsentControls } from '../../model/consent-messages';
 import type { PageEvent } from '../../model/observations';
 import { CONTROL } from '../../observe/consent/autoconsent';
+import optIn from '../../generated/autoconsent-opt-in.json';
 import { getSettings, setSetting, type Settings } from '../../storage/settings';
 import { rulesForFrame, urlHasConsentRule } from '../consent-rules';
 import type { Sender } from '../messages';
@@ -163,8 +164,13 @@ export const consentHandlers: HandlerModule = (deps) => {
     },
 
     'consent/accept': async ({ tabId }) => {
+      // The compact rules in the page carry no opt-in steps: hand over those of the CMP found here
+      // (code-based CMPs such as Klaro opt in by their own code and need none).
+      const report = await reportForTab(tabId);
+      const cmp = report?.findings.find((f) => f.kind === 'consent-banner' && typeof f.details.cmp === 'string')?.details.cmp as string | undefined;
+      const steps = cmp && Object.prototype.hasOwnProperty.call(optIn.steps, cmp) ? (optIn.steps as Record<string, unknown[]>)[cmp] : undefined;
       try {
-        const res = (await browser.tabs.sendMessage(tabId, { type: CONTROL, action: 'optIn' })) as { ok?: boolean; cmp?: string } | undefined;
+        const res = (await browser.tabs.sendMessage(tabId, { type: CONTROL, action: 'optIn', ...(steps ? { steps } : {}) })) as { ok?: boolean; cmp?: string } | undefined;
         if (res?.ok) return { ok: true, message: `Accepted the ${res.cmp ?? ''} banner.`.replace('  ', ' ') };
         return { ok: false, message: 'The banner was found, but accepting it did not work.' };
       } catch {

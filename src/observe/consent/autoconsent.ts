@@ -83,8 +83,17 @@ export function runAutoconsent(send: Send): void {
   // audit's `accepted` customer view only, the opt-in. Only the frame that found a banner answers; the
   // others stay silent so its answer is the one received.
   browser.runtime.onMessage.addListener((raw: unknown) => {
-    const m = raw as { type?: string; action?: string } | null;
+    const m = raw as { type?: string; action?: string; steps?: unknown } | null;
     if (!m || m.type !== CONTROL || !ac?.foundCmp) return undefined;
+    if (m.action === 'optIn') {
+      // a rule-based CMP built from the compact rules has no opt-in steps: use the full rule's, sent
+      // by the background (without them autoconsent "succeeds" by running no step at all)
+      const rule = (ac.foundCmp as { rule?: { optIn?: unknown[] } }).rule;
+      if (rule && !rule.optIn?.length) {
+        if (!Array.isArray(m.steps)) return Promise.resolve({ ok: false, cmp: ac.foundCmp.name });
+        rule.optIn = m.steps;
+      }
+    }
     const run = m.action === 'optIn' ? ac.doOptIn() : ac.doOptOut();
     return run.then((ok) => ({ ok, cmp: ac?.foundCmp?.name ?? '' }));
   });
