@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { browserVersion, findChromium } from './find-browser';
+import { prepareVisitor, type Visitor, visitorLaunch } from './views/visitor';
 
 export interface LaunchOptions {
   extensionDir: string;
@@ -13,6 +14,8 @@ export interface LaunchOptions {
   insecure?: boolean;
   headless?: boolean;
   extraArgs?: string[];
+  /** who the browser presents as (a customer view): locale, phone, cookies, GPC; default an ordinary desktop */
+  visitor?: Visitor;
 }
 
 export interface Launched {
@@ -50,14 +53,15 @@ export async function closeAllBrowsers(ms = 5000): Promise<void> {
 function ordinaryBrowser(o: Omit<LaunchOptions, 'extensionDir'>, extensionArgs: string[]) {
   const exe = findChromium();
   const ver = browserVersion(exe);
-  const userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${ver.major || 130}.0.0.0 Safari/537.36`;
+  const visitor = visitorLaunch(o.visitor, ver.major);
+  const userAgent = visitor.userAgent ?? `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${ver.major || 130}.0.0.0 Safari/537.36`;
   const tmpProfile = o.profileDir ? undefined : mkdtempSync(join(tmpdir(), 'candor-profile-'));
   if (tmpProfile) tmpProfiles.add(tmpProfile);
   const args = [
     ...extensionArgs,
     '--disable-blink-features=AutomationControlled',
     `--user-agent=${userAgent}`,
-    '--lang=en-US',
+    ...visitor.args,
     '--window-size=1366,900',
     '--no-first-run',
     '--disable-background-networking',
@@ -76,8 +80,8 @@ function ordinaryBrowser(o: Omit<LaunchOptions, 'extensionDir'>, extensionArgs: 
       args,
       ignoreDefaultArgs: ['--enable-automation'],
       userAgent,
-      locale: 'en-US',
       viewport: { width: 1366, height: 900 },
+      ...visitor.context,
       ignoreHTTPSErrors: !!o.insecure,
     });
   const cleanup = () => {
@@ -140,5 +144,11 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
     },
   };
   liveBrowsers.add(launched);
+  try {
+    await prepareVisitor(launched, o.visitor);
+  } catch (e) {
+    await launched.close();
+    throw e;
+  }
   return launched;
 }

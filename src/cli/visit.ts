@@ -6,6 +6,7 @@ import type { Launched } from './launch';
 import { PROBES, runProbes } from './probes';
 import { siteKey } from './shard';
 import { mergePageReports } from './site-summary';
+import type { Visitor } from './views/visitor';
 
 export interface VisitOptions {
   wait?: number;
@@ -18,6 +19,10 @@ export interface VisitOptions {
   pages?: number;
   popupScreenshot?(index: number, png: Buffer, report: SiteReport): void | Promise<void>;
   log?(msg: string): void;
+  /** who visits (a customer view); here only its Referer matters, the launcher applies the rest */
+  visitor?: Visitor;
+  /** runs once the page settled, before the probes and the report (a customer view acts here) */
+  afterLoad?(page: Page, ctx: { url: string; index: number; tabId: number; ext: Launched }): Promise<void>;
 }
 
 export const DEFAULT_WAIT = 2500;
@@ -63,13 +68,16 @@ export async function visitUrl(b: Launched, url: string, o: VisitOptions, index:
   const page = await b.context.newPage();
   onPage?.(page);
   try {
-    const resp = await page.goto(parsed.href, { waitUntil: 'load', timeout: o.timeout ?? DEFAULT_TIMEOUT });
+    // a visitor arriving from elsewhere lands on the first URL only; later ones are its own clicks
+    const referer = index === 0 ? o.visitor?.referrer : undefined;
+    const resp = await page.goto(parsed.href, { waitUntil: 'load', timeout: o.timeout ?? DEFAULT_TIMEOUT, ...(referer ? { referer } : {}) });
     if (resp && resp.status() >= 400) {
       return { url, error: `the server answered HTTP ${resp.status()}` };
     }
     await page.waitForTimeout(o.wait ?? DEFAULT_WAIT);
     const tabId = await tabIdOf(b, page);
     if (tabId === null) return { url, error: 'the extension did not see this page (no browser tab matched it)' };
+    await o.afterLoad?.(page, { url, index, tabId, ext: b });
     if (o.interact) {
       const probes = PROBES.filter((p) => !o.disabledProbes?.includes(p.name));
       await runProbes(probes, page, { url, tabId, ext: b, log });

@@ -1,0 +1,91 @@
+// A visitor the audit browser presents as (docs/views.md): locale and time zone, a phone, cookies it
+// carries, Global Privacy Control, where it comes from. Everything a view changes about the browser
+// is applied here, in one place: the launcher asks for its flags and context options, then for the
+// steps after start (cookies, GPC through the extension's own setting); the visit for the Referer.
+import type { BrowserContextOptions } from 'playwright-core';
+import type { Launched } from '../launch';
+import type { VisitorCookie } from './cookies';
+import type { ViewSpec } from './spec';
+
+export interface Visitor {
+  /** BCP 47, xx-YY: Accept-Language, navigator.language(s), Intl formatting */
+  locale?: string;
+  /** IANA time zone (the locale's region) */
+  timezoneId?: string;
+  /** a phone (see PHONE) */
+  mobile?: boolean;
+  /** cookies in the jar before the first page */
+  cookies?: VisitorCookie[];
+  /** Global Privacy Control on every site, through the extension's own setting */
+  gpc?: boolean;
+  /** the Referer (and document.referrer) of the first page visited */
+  referrer?: string;
+}
+
+export const DEFAULT_LOCALE = 'en-US';
+
+/** Chrome on a mid-size Android phone (Pixel 7 metrics), with Chrome's reduced user agent string. */
+export const PHONE = {
+  viewport: { width: 412, height: 839 },
+  screen: { width: 412, height: 915 },
+  deviceScaleFactor: 2.625,
+  userAgent: (major: number) => `Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major || 130}.0.0.0 Mobile Safari/537.36`,
+};
+
+export function visitorFor(spec: ViewSpec): Visitor {
+  switch (spec.kind) {
+    case 'gpc':
+      return { gpc: true };
+    case 'locale':
+      return { locale: spec.locale, timezoneId: spec.timezoneId };
+    case 'mobile':
+      return { mobile: true };
+    case 'cookies':
+      return { cookies: spec.cookies };
+    case 'from':
+      return { referrer: spec.from };
+    default:
+      return {};
+  }
+}
+
+/** Browser flags and context options for a visitor; `undefined` = the audit's ordinary desktop browser. */
+export function visitorLaunch(v: Visitor | undefined, chromeMajor: number): { args: string[]; userAgent?: string; context: BrowserContextOptions } {
+  const locale = v?.locale ?? DEFAULT_LOCALE;
+  const context: BrowserContextOptions = { locale };
+  const args = [`--lang=${locale}`];
+  let userAgent: string | undefined;
+  if (v?.timezoneId) context.timezoneId = v.timezoneId;
+  if (v?.mobile) {
+    userAgent = PHONE.userAgent(chromeMajor);
+    Object.assign(context, { viewport: PHONE.viewport, screen: PHONE.screen, deviceScaleFactor: PHONE.deviceScaleFactor, isMobile: true, hasTouch: true });
+  }
+  return { args, userAgent, context };
+}
+
+/** What a started browser with the extension offers the visitor's steps. */
+export type VisitorTarget = Pick<Launched, 'context' | 'extensionId'>;
+
+export async function prepareVisitor(b: VisitorTarget, v: Visitor | undefined): Promise<void> {
+  if (!v) return;
+  if (v.cookies?.length) await b.context.addCookies(v.cookies);
+  if (v.gpc) {
+    // the person's own switch ("Send GPC on every site"), asked for the way the popup asks for it
+    const reply = await sendFromExtensionPage(b, { type: 'gpc/set', scope: 'all', on: true });
+    if (!(reply as { ok?: boolean } | null)?.ok) throw new Error('the extension did not turn Global Privacy Control on');
+  }
+}
+
+/** A message to the background from one of the extension's own pages, as the popup sends it. */
+export async function sendFromExtensionPage(b: VisitorTarget, msg: Record<string, unknown>): Promise<unknown> {
+  const p = await b.context.newPage();
+  try {
+    await p.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    return await p.evaluate(
+      (m: Record<string, unknown>) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+      msg,
+    );
+  } finally {
+    await p.close().catch(() => {});
+  }
+}
