@@ -49,6 +49,7 @@ export function usage(probeNames: readonly { name: string; description: string }
   return `Usage: npm run audit -- [options] <url>...
        npm run audit -- diff A.json B.json [--json]
        npm run audit -- merge a.jsonl b.jsonl ... --out DIR
+       npm run audit -- views [--views LIST] [--out DIR] [--json] [options] <url>...
 
 Audits each URL with the Candor extension in headless Chromium and prints its transparency report.
 
@@ -83,6 +84,9 @@ Subcommands:
   diff A.json B.json [--json]  what changed between two reports of a site (trackers, disclosures,
                                grade and scores, prices); exit 0, or 2 when a file cannot be read
   merge FILE.jsonl... --out DIR  merge the reports.jsonl of several shards into one --out directory
+  views [--views LIST] URL...  the page as each kind of customer sees it (new, returning, gpc, rejected,
+                               accepted, locale=xx-YY, mobile, cookies=FILE, from=URL) and every
+                               difference with its evidence; \`views --help\` for more
 
 Exit status: 0 all audited · 2 usage error · 3 some URLs failed (the others are still reported)`;
 }

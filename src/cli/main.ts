@@ -11,11 +11,13 @@ import { Dataset, type DatasetRecord, entryKeys, planRun, toRecord } from './dat
 import { summarise } from './output';
 import { Progress, summaryTable } from './progress';
 import { pickShard } from './shard';
+import { viewsCommand } from './views/command';
 
 export async function main(argv: string[]): Promise<number> {
   try {
     if (argv[0] === 'diff') return diffCommand(argv.slice(1), process);
     if (argv[0] === 'merge') return mergeCommand(argv.slice(1), process);
+    if (argv[0] === 'views') return await viewsCommand(argv.slice(1));
     return await audit(argv);
   } catch (e) {
     if (e instanceof UsageError) {
