@@ -109,6 +109,71 @@ function elementLines(text: string): number[] {
   return lines;
 }
 
+/** Where a JSON text stops being valid (JSON.parse does not always say, e.g. on Node 20). */
+export function jsonErrorAt(t: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < t.length && /\s/.test(t[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const lit = (w: string) => (t.startsWith(w, i) ? void (i += w.length) : fail());
+  const str = () => {
+    if (t[i] !== '"') fail();
+    i++;
+    while (i < t.length && t[i] !== '"') {
+      if (t[i]! < ' ') fail();
+      i += t[i] === '\\' ? 2 : 1;
+    }
+    if (i >= t.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = t[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (t[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        str();
+        ws();
+        lit(':');
+        value();
+        ws();
+        if (t[i] === ',') i++;
+        else if (t[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (t[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (t[i] === ',') i++;
+        else if (t[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return str();
+    const m = t.slice(i).match(/^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/);
+    if (!m) fail();
+    i += m![0].length;
+  };
+  try {
+    value();
+    ws();
+    return i < t.length ? i : t.length;
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, t.length) : 0;
+  }
+}
+
 function lineAt(text: string, pos: number): number {
   let n = 1;
   for (let i = 0; i < pos && i < text.length; i++) if (text[i] === '\n') n++;
@@ -127,11 +192,9 @@ function parseJsonCookies(text: string, file: string): VisitorCookie[] {
   let arr: unknown;
   try {
     arr = JSON.parse(text);
-  } catch (e) {
-    const m = String((e as Error).message).match(/position (\d+)/);
-    const lm = String((e as Error).message).match(/line (\d+)/);
-    const line = lm ? Number(lm[1]) : m ? lineAt(text, Number(m[1])) : 1;
-    throw new CookieFileError(file, line, `not valid JSON (${String((e as Error).message).split('\n')[0]!.slice(0, 120)})`);
+  } catch {
+    const at = jsonErrorAt(text);
+    throw new CookieFileError(file, lineAt(text, at), `not valid JSON near “${text.slice(at, at + 20).split('\n')[0]}”`);
   }
   if (!Array.isArray(arr)) throw new CookieFileError(file, 1, 'a JSON cookie file holds an array of cookies');
   if (arr.length > MAX_COOKIES) throw new CookieFileError(file, 1, `more than ${MAX_COOKIES} cookies`);

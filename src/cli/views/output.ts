@@ -88,7 +88,8 @@ h1{font-size:21px;margin:0 0 .2em;overflow-wrap:anywhere}h2{font-size:17px;margi
 table{border-collapse:collapse;width:100%}td,th{border:1px solid var(--line);padding:5px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 td.diff{background:var(--hl);color:var(--hl-fg);font-weight:600}td.same{color:var(--muted)}
 .evidence{font-size:12px;color:var(--muted);margin:.3em 0 0;padding-left:1.1em}
-.views{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:14px}
+.views{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(260px,1fr);gap:14px;overflow-x:auto;padding-bottom:6px}
+td.topic{white-space:nowrap}
 .view{border:1px solid var(--line);border-radius:10px;padding:10px 12px;min-width:0}.view h3{margin:0 0 .3em;font-size:15px;overflow-wrap:anywhere}
 .view img{width:100%;height:auto;border:1px solid var(--line);border-radius:6px;display:block;margin:.4em 0}
 .view.failed{border-color:var(--bad)}.error{color:var(--bad)}.grade{font-weight:700;font-size:18px}
@@ -119,7 +120,7 @@ export function viewsHtml(f: ViewsFile, extra: readonly HtmlView[] = []): string
       const ev = d.evidence.length
         ? `<ul class="evidence">${d.evidence.map((x) => `<li>${e(x.view)}: ${x.detail ? e(x.detail) : ''}${x.url ? ` <code>${e(x.url)}</code>` : ''}</li>`).join('')}</ul>`
         : '';
-      return `<tr><td>${e(d.topic)}</td><td>${e(d.subject)}${ev}</td>${cells}</tr>`;
+      return `<tr><td class="topic">${e(d.topic)}</td><td>${e(d.subject)}${ev}</td>${cells}</tr>`;
     })
     .join('\n');
   const diffs = f.differences.length

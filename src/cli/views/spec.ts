@@ -37,7 +37,7 @@ export const VIEW_LIST = `  new             the baseline: a fresh profile, no co
 const SIMPLE = new Set<ViewKind>(['new', 'returning', 'gpc', 'rejected', 'accepted', 'mobile']);
 const VALUED = new Set<ViewKind>(['locale', 'cookies', 'from']);
 // a comma starts a new view only where a view name follows, so a URL or a path may hold commas
-const SPLIT = /,(?=\s*(?:new|returning|gpc|rejected|accepted|mobile|locale|cookies|from)\s*(?:,|=|$))/;
+const SPLIT = /,(?=\s*(?:,|$|(?:new|returning|gpc|rejected|accepted|mobile|locale|cookies|from)\s*(?:,|=|$)))/;
 
 function bad(msg: string): never {
   throw new UsageError(`${msg}\nViews:\n${VIEW_LIST}`);
