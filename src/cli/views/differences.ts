@@ -46,8 +46,12 @@ const ABSENT: Record<ViewTopic, string> = {
 
 const str = (v: unknown, max = 200) => capText(typeof v === 'string' || typeof v === 'number' ? String(v) : '', max);
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const ev = (f: Finding): Omit<ViewEvidence, 'view'>[] =>
-  f.evidence.slice(0, MAX_EVIDENCE_PER_VIEW).map((e) => ({ ...(e.url ? { url: capText(e.url, 500) } : {}), ...(e.detail ? { detail: capText(e.detail, 300) } : {}) }));
+/** A finding's evidence, the items that show the value first (a finding gathers evidence of several things). */
+const ev = (f: Finding, shows?: (detail: string) => boolean): Omit<ViewEvidence, 'view'>[] =>
+  [...f.evidence]
+    .sort((a, b) => (shows ? Number(shows(b.detail ?? '')) - Number(shows(a.detail ?? '')) : 0))
+    .slice(0, MAX_EVIDENCE_PER_VIEW)
+    .map((e) => ({ ...(e.url ? { url: capText(e.url, 500) } : {}), ...(e.detail ? { detail: capText(e.detail, 300) } : {}) }));
 const of = (r: SiteReport | undefined, kind: Finding['kind']) => (r?.findings ?? []).filter((f) => f.kind === kind);
 
 export function money(amount: number, currency: string): string {
@@ -134,7 +138,7 @@ function experiments(v: ViewInput): Reading {
       const id = str(x?.id, 120);
       if (!id) continue;
       const variant = str(x?.variant, 120);
-      out.set(vendor ? `${vendor}: ${id}` : id, { value: variant ? `variant ${variant}` : 'in it (variant not readable)', evidence: ev(f) });
+      out.set(vendor ? `${vendor}: ${id}` : id, { value: variant ? `variant ${variant}` : 'in it (variant not readable)', evidence: ev(f, (d) => d.includes(`${id}=`)) });
     }
   }
   return out;
@@ -180,7 +184,7 @@ function gpc(v: ViewInput): Reading {
   let value = `${optedOut ? 'opted out' : 'not opted out'} of sale (${record})`;
   if (d.sent === true && d.honored === true) value = `GPC honoured: ${value}`;
   else if (d.sent === true && d.honored === false) value = `GPC not honoured: ${value}`;
-  return new Map([['Global Privacy Control', { value, evidence: ev(f) }]]);
+  return new Map([['Global Privacy Control', { value, evidence: ev(f, (x) => (usp ? x.includes(usp) : /GPP/.test(x))) }]]);
 }
 
 function content(v: ViewInput): Reading {

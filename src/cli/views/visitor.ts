@@ -2,7 +2,7 @@
 // carries, Global Privacy Control, where it comes from. Everything a view changes about the browser
 // is applied here, in one place: the launcher asks for its flags and context options, then for the
 // steps after start (cookies, GPC through the extension's own setting); the visit for the Referer.
-import type { BrowserContextOptions } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { Launched } from '../launch';
 import type { VisitorCookie } from './cookies';
 import type { ViewSpec } from './spec';
@@ -76,16 +76,31 @@ export async function prepareVisitor(b: VisitorTarget, v: Visitor | undefined): 
   }
 }
 
+// One extension page per browser, kept open for the view's messages (opening one costs a few hundred ms
+// on a busy machine, and a view sends several). The manifest is the lightest page the extension has.
+const extensionPages = new WeakMap<object, Promise<Page>>();
+
+async function extensionPage(b: VisitorTarget): Promise<Page> {
+  let p = extensionPages.get(b.context);
+  if (!p) {
+    p = (async () => {
+      const page = await b.context.newPage();
+      await page.goto(`chrome-extension://${b.extensionId}/manifest.json`);
+      return page;
+    })();
+    extensionPages.set(b.context, p);
+  }
+  const page = await p.catch(() => null);
+  if (page && !page.isClosed()) return page;
+  extensionPages.delete(b.context);
+  return extensionPage(b);
+}
+
 /** A message to the background from one of the extension's own pages, as the popup sends it. */
 export async function sendFromExtensionPage(b: VisitorTarget, msg: Record<string, unknown>): Promise<unknown> {
-  const p = await b.context.newPage();
-  try {
-    await p.goto(`chrome-extension://${b.extensionId}/popup.html`);
-    return await p.evaluate(
-      (m: Record<string, unknown>) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
-      msg,
-    );
-  } finally {
-    await p.close().catch(() => {});
-  }
+  const p = await extensionPage(b);
+  return p.evaluate(
+    (m: Record<string, unknown>) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+    msg,
+  );
 }

@@ -17,14 +17,15 @@ const banner = (details: Record<string, unknown>): FindingDraft => ({
 });
 const experiment = (variant: string): FindingDraft => ({
   kind: 'experiment', key: 'experiment:optimizely', vendor: 'Optimizely', company: 'Optimizely', category: 'ab-testing', source: 'network', confidence: 'certain',
-  evidence: [{ url: 'https://logx.optimizely.com/v1/events', detail: `the vendor was told which variant you got: hero=${variant}`, at }],
+  // the vendor's script first (its presence), then what it was told: the variant
+  evidence: [{ url: 'https://unpkg.com/@optimizely/optimizely-sdk/dist/optimizely.browser.umd.min.js', detail: 'script', at }, { url: 'https://logx.optimizely.com/v1/events', detail: `the vendor was told which variant you got: hero=${variant}`, at }],
   details: { vendor: 'Optimizely', experiments: [{ id: 'hero', variant }] },
 });
 const countdown = (text: string, resets = false): FindingDraft => ({
   kind: 'urgency', key: 'urgency:countdown', source: 'dom', confidence: 'likely', evidence: [{ url: URL_, detail: text, at }], details: { pattern: 'countdown', text, ...(resets ? { resets: true } : {}) },
 });
 const gpcSignal = (sent: boolean, usp: string): FindingDraft => ({
-  kind: 'gpc', key: 'gpc', source: 'page', confidence: 'likely', evidence: [{ detail: `US Privacy string ${usp}`, at }],
+  kind: 'gpc', key: 'gpc', source: 'page', confidence: 'likely', evidence: [{ url: 'https://shop.example/.well-known/gpc.json', detail: 'the site declares it honours Global Privacy Control', at }, { detail: `US Privacy string ${usp}`, at }],
   details: { sent, usp, ...(sent ? { honored: usp[2] === 'Y' } : {}) },
 });
 const cmpScript: FindingDraft = { ...GA, key: 'tracker:cookielaw.org', vendor: 'OneTrust', company: 'OneTrust', category: 'consent', evidence: [{ url: 'https://cdn.cookielaw.org/otSDKStub.js', at }], details: { domain: 'cookielaw.org' } };
@@ -109,7 +110,9 @@ describe('customer-view differences', () => {
         values: { new: 'not opted out of sale (US Privacy 1YNN)', gpc: 'GPC honoured: opted out of sale (US Privacy 1YYN)' },
         evidence: [
           { view: 'new', detail: 'US Privacy string 1YNN' },
+          { view: 'new', url: 'https://shop.example/.well-known/gpc.json', detail: 'the site declares it honours Global Privacy Control' },
           { view: 'gpc', detail: 'US Privacy string 1YYN' },
+          { view: 'gpc', url: 'https://shop.example/.well-known/gpc.json', detail: 'the site declares it honours Global Privacy Control' },
         ],
       },
     ]);
@@ -121,9 +124,12 @@ describe('customer-view differences', () => {
     const d = computeDifferences([view('new', [experiment('control')]), view('returning', [experiment('control')]), view('mobile', [experiment('benefit')])]);
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ topic: 'experiments', subject: 'Optimizely: hero', values: { new: 'variant control', mobile: 'variant benefit' } });
+    // the evidence that shows the variant comes first
     expect(d[0]!.evidence.map((e) => [e.view, e.url])).toEqual([
       ['new', 'https://logx.optimizely.com/v1/events'],
+      ['new', 'https://unpkg.com/@optimizely/optimizely-sdk/dist/optimizely.browser.umd.min.js'],
       ['mobile', 'https://logx.optimizely.com/v1/events'],
+      ['mobile', 'https://unpkg.com/@optimizely/optimizely-sdk/dist/optimizely.browser.umd.min.js'],
     ]);
   });
 
