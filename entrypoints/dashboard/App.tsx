@@ -1,11 +1,12 @@
 // The dashboard: the history across sites. Hash routes keep it one page (and linkable from the popup):
-// #sites, #companies, #trends, #data, #site/<name>.
+// #sites, #companies, #trends, #views, #data, #site/<name>.
 import { CompaniesView } from '../../src/ui/dashboard/CompaniesView';
 import { DataView } from '../../src/ui/dashboard/DataView';
 import { SiteDetail } from '../../src/ui/dashboard/SiteDetail';
 import { SitesView } from '../../src/ui/dashboard/SitesView';
 import { useDashboardUi } from '../../src/ui/dashboard/store';
 import { TrendsView } from '../../src/ui/dashboard/TrendsView';
+import { ViewsView } from '../../src/ui/dashboard/ViewsView';
 import { useHistory, useRoute } from '../../src/ui/dashboard/useHistory';
 import { type MsgKey, t } from '../../src/ui/i18n';
 
@@ -13,6 +14,7 @@ const NAV: { route: string; label: MsgKey }[] = [
   { route: 'sites', label: 'navSites' },
   { route: 'companies', label: 'navCompanies' },
   { route: 'trends', label: 'navTrends' },
+  { route: 'views', label: 'navViews' },
   { route: 'data', label: 'navData' },
 ];
 
@@ -25,6 +27,7 @@ export function App() {
   if (route.startsWith('site/')) body = <SiteDetail key={route} site={route.slice(5)} />;
   else if (route === 'data') body = <DataView />;
   else if (route === 'trends') body = <TrendsView />;
+  else if (route === 'views') body = <ViewsView />;
   else if (!data) body = <p role="status">{t('loading')}</p>;
   else if (route === 'companies') body = <CompaniesView data={data} />;
   else body = <SitesView data={data} />;

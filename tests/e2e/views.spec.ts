@@ -1,6 +1,8 @@
 // `npm run audit -- views` end to end, on fixture sites built for it: each kind of customer finds
 // its own difference with its evidence, a page that treats everyone alike finds none, a view that
-// cannot load the page fails alone (exit 3), and bad views are usage errors (exit 2).
+// cannot load the page fails alone (exit 3), and bad views are usage errors (exit 2). The dashboard
+// opens the views.json it writes.
+import AxeBuilder from '@axe-core/playwright';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,9 @@ const run = promisify(execFile);
 const NODE = process.execPath;
 const CLI = ['--import', 'tsx', 'src/cli/main.ts', 'views'];
 const tmp = () => mkdtempSync(join(tmpdir(), 'candor-views-'));
+// written by the views code itself (tests/unit/cli/views-fixture.test.ts keeps it in step)
+const viewsFixture = () => JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/views.json'), 'utf8')) as ViewsFile;
+const HOSTILE_HEADLINE = 'Kettle <img src=x onerror="window.__pwned=1">';
 
 let server: SiteServer;
 test.beforeAll(async () => {
@@ -182,4 +187,67 @@ test('bad views are usage errors before any browser starts: exit 2 with the list
   const missing = await views(['--views', `cookies=${file}.nope`, server.url('views-alike.test', '/')]);
   expect(missing.code).toBe(2);
   expect(missing.stderr).toContain(`cannot read the cookie file ${file}.nope`);
+});
+
+test.describe('the dashboard opens a views.json', () => {
+  const open = async (ext: import('../../src/cli/launch').Launched) => {
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html#views`);
+    return page;
+  };
+  const asFile = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+  test('side by side, the differences highlighted, page text kept as text; light and dark pass axe', async ({ ext }) => {
+    const page = await open(ext);
+    const f = viewsFixture();
+    await page.getByLabel('Open a customer-views file (views.json)').setInputFiles(asFile('views.json', JSON.stringify(f)));
+    const rows = page.getByTestId('views-difference');
+    await expect(rows).toHaveCount(f.differences.length);
+    const price = rows.filter({ hasText: 'Trail Kettle' }).first();
+    await expect(price.locator('td.base')).toHaveText('49.00 USD');
+    await expect(price.locator('td.diff')).toHaveText(['57.00 USD', '42.00 USD']);
+    await expect(price.locator('td.same')).toHaveText(['same as new', 'not taken']);
+    await expect(rows.filter({ hasText: 'Facebook' }).locator('td.diff')).toHaveText('loads after you said no');
+    // the hostile headline is shown as the text it is
+    await expect(rows.filter({ hasText: 'headline' }).locator('td.diff')).toHaveText(HOSTILE_HEADLINE);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const columns = page.getByTestId('view-column');
+    await expect(columns).toHaveCount(5);
+    await expect(columns.filter({ hasText: 'mobile' })).toContainText('Not taken: the server answered HTTP 406');
+    await expect(columns.filter({ hasText: 'returning' })).toContainText('You are shown $57.00');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const r = await new AxeBuilder({ page }).analyze();
+      expect(r.passes.length).toBeGreaterThan(10);
+      expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+    }
+  });
+
+  test('dropped on the page it opens the same way; a malformed file is refused with a clear error', async ({ ext }) => {
+    const page = await open(ext);
+    const drop = async (text: string) => {
+      const dt = await page.evaluateHandle((t: string) => {
+        const d = new DataTransfer();
+        d.items.add(new File([t], 'views.json', { type: 'application/json' }));
+        return d;
+      }, text);
+      await page.dispatchEvent('[data-testid="views-drop"]', 'drop', { dataTransfer: dt });
+    };
+    const f = viewsFixture();
+    await drop(JSON.stringify(f));
+    await expect(page.getByTestId('views-difference')).toHaveCount(f.differences.length);
+    await drop(JSON.stringify({ ...f, differences: [{ ...f.differences[0], topic: '<b>weather</b>' }] }));
+    await expect(page.getByRole('alert')).toHaveText(/^This file cannot be shown: This customer-views file is damaged: .* \(at differences\.0\.topic\)\.$/);
+    await expect(page.getByTestId('views-shown')).toHaveCount(0);
+    await page.getByLabel('Open a customer-views file (views.json)').setInputFiles(asFile('x.json', '{"candorViews": 1,'));
+    await expect(page.getByRole('alert')).toHaveText('This file cannot be shown: This file is not valid JSON.');
+    await page.getByLabel('Open a customer-views file (views.json)').setInputFiles(asFile('reports.json', '[]'));
+    await expect(page.getByRole('alert')).toContainText('not a Candor customer-views file');
+    // a good file after a bad one is shown again
+    await drop(JSON.stringify(f));
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByTestId('views-difference')).toHaveCount(f.differences.length);
+  });
 });

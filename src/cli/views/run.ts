@@ -54,8 +54,9 @@ export async function takeView(urls: readonly string[], spec: ViewSpec, base: Vi
   const results: AuditResult[] = await auditUrls(list, {
     ...base,
     concurrency: 1,
-    // the view's own price check replaces the probe's, which would ask the same twice
-    disabledProbes: [...(base.disabledProbes ?? []), 'clean-price'],
+    // the views answer the banner themselves (only rejected and accepted do) and check every price:
+    // with --interact, the probes that would do the same again, or reject the baseline's banner, stay off
+    disabledProbes: [...(base.disabledProbes ?? []), 'clean-price', 'reject-consent'],
     visitor: visitorFor(spec),
     afterLoad: async (page, ctx) => {
       if (ctx.index < warmUp) return;
