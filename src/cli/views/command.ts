@@ -123,6 +123,7 @@ export async function viewsCommand(argv: readonly string[], io: ViewsIo = proces
         seen: r.seen,
         answer: r.answer,
         carriedCookies: r.spec.cookies?.map((c) => c.name),
+        prices: r.prices,
       })),
     );
     const file = viewsFile(a.urls[0]!, runs, differences);

@@ -18,6 +18,8 @@ export interface ViewInput {
   answer?: { choice: 'rejected' | 'accepted'; ok: boolean; message: string; url: string };
   /** names of the cookies the view brought (cookies=FILE): the visitor's doing, not the site's */
   carriedCookies?: string[];
+  /** prices the extension read on the view's pages (its price check's answer) */
+  prices?: { url: string; product: string; price: number; currency: string; message: string }[];
 }
 
 interface Cell {
@@ -70,6 +72,11 @@ function prices(v: ViewInput): Reading {
   for (const f of of(v.report, 'price-difference')) put(f.details.product, f.details.you, f.details.currency, f);
   for (const f of of(v.report, 'price-change')) put(f.details.product, f.details.after, f.details.currency, f);
   for (const f of of(v.report, 'pricing-engine')) put(f.details.product, f.details.price, f.details.currency, f);
+  // a price the extension read but could not compare clearly (it moves by itself, another currency)
+  for (const p of v.prices ?? []) {
+    const name = str(p.product, 120) || 'the product';
+    if (!out.has(name)) out.set(name, { value: money(p.price, str(p.currency, 8)), evidence: [{ url: capText(p.url, 500), detail: capText(`the extension read ${money(p.price, p.currency)} on the page: ${p.message}`, 300) }] });
+  }
   return out;
 }
 

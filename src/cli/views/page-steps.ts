@@ -4,6 +4,7 @@
 // keep what the customer saw first (the headline, a screenshot). Nothing here detects anything.
 import type { Page } from 'playwright-core';
 import { capText } from '../../model/finding';
+import type { CleanCheckResult } from '../../model/messages';
 import type { Launched } from '../launch';
 import { sendFromExtensionPage } from './visitor';
 
@@ -63,14 +64,32 @@ export async function answerConsent(
   return { choice, ok: true, message: capText(reply.message, 300), url: ctx.url };
 }
 
-/** The extension's clean-visit price check ("Compare with a clean visit"), asked for this tab. */
-export async function checkPrice(ext: Launched, tabId: number): Promise<void> {
+/** The price the extension read on the view's page, as its price check answered. */
+export interface PriceRead {
+  url: string;
+  product: string;
+  price: number;
+  currency: string;
+  /** the extension's own words about the comparison */
+  message: string;
+}
+
+/**
+ * The extension's clean-visit price check ("Compare with a clean visit"), asked for this tab. It
+ * stores a `price-difference` finding when the comparison is clear; its answer carries the price read
+ * either way (for a page whose price moves by itself, or whose clean visit came in another currency).
+ */
+export async function checkPrice(ext: Launched, tabId: number, url: string): Promise<PriceRead | null> {
   for (let i = 0; i < 2; i++) {
-    const r = (await sendFromExtensionPage(ext, { type: 'prices/clean-check', tabId })) as { status?: string } | null;
+    const r = (await sendFromExtensionPage(ext, { type: 'prices/clean-check', tabId })) as CleanCheckResult | null;
+    if (r?.status === 'done' && typeof r.you === 'number' && Number.isFinite(r.you)) {
+      return { url, product: capText(r.product, 200), price: r.you, currency: capText(r.currency, 8), message: capText(r.message, 300) };
+    }
     // a late DOM scan may not have stored the page's price yet: one more try
-    if (r?.status !== 'no-price') return;
+    if (r?.status !== 'no-price') return null;
     await sleep(800);
   }
+  return null;
 }
 
 export async function seePage(page: Page, screenshot: boolean): Promise<PageSeen> {

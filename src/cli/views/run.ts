@@ -7,7 +7,7 @@ import { NoBrowserError } from '../find-browser';
 import { DEFAULT_TIMEOUT, DEFAULT_WAIT } from '../visit';
 import { mergePageReports } from '../site-summary';
 import type { SiteReport } from '../../model/report';
-import { answerConsent, checkPrice, type ConsentAnswer, type PageSeen, seePage } from './page-steps';
+import { answerConsent, checkPrice, type ConsentAnswer, type PageSeen, type PriceRead, seePage } from './page-steps';
 import type { ViewSpec } from './spec';
 import { visitorFor } from './visitor';
 
@@ -17,6 +17,8 @@ export interface ViewRun {
   error?: string;
   seen?: PageSeen;
   answer?: ConsentAnswer;
+  /** the prices the extension read on the measured pages */
+  prices?: PriceRead[];
 }
 
 export type ViewsAuditOptions = Omit<AuditOptions, 'profileDir' | 'concurrency' | 'visitor' | 'afterLoad' | 'onResult' | 'onDone' | 'popupScreenshot'>;
@@ -67,7 +69,8 @@ export async function takeView(urls: readonly string[], spec: ViewSpec, base: Vi
         }
         run.seen = await seePage(page, screenshots);
       }
-      await checkPrice(ctx.ext, ctx.tabId);
+      const p = await checkPrice(ctx.ext, ctx.tabId, ctx.url);
+      if (p) (run.prices ??= []).push(p);
     },
   });
   const measured = results.slice(warmUp);

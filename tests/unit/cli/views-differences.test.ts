@@ -58,6 +58,14 @@ describe('customer-view differences', () => {
     ]);
   });
 
+  it('a price the extension read but could not compare clearly still counts; the report’s own finding comes first', () => {
+    const read = (price: number) => ({ url: URL_, product: 'Trail Kettle', price, currency: 'USD', message: 'The price moves by itself on this page' });
+    const d = computeDifferences([view('new', [], { prices: [read(49.5)] }), view('mobile', [], { prices: [read(54)] }), view('returning', [price(57)], { prices: [read(99)] })]);
+    expect(d).toHaveLength(1);
+    expect(d[0]!.values).toEqual({ new: '49.50 USD', mobile: '54.00 USD', returning: '57.00 USD' });
+    expect(d[0]!.evidence[0]).toEqual({ view: 'new', url: URL_, detail: 'the extension read 49.50 USD on the page: The price moves by itself on this page' });
+  });
+
   it('one product under a translated name is still the same product', () => {
     const d = computeDifferences([view('new', [price(49)]), view('locale=de-DE', [price(52, 'EUR', 'Wasserkocher Trail')])]);
     expect(d.map((x) => [x.subject, x.values])).toEqual([['Trail Kettle', { new: '49.00 USD', 'locale=de-DE': '52.00 EUR' }]]);
