@@ -141,6 +141,25 @@ describe('customer-view differences', () => {
     ]);
   });
 
+  it('an AI chat that says what it is in one view and not in another', () => {
+    const chat = (aiDisclosed: boolean | null): FindingDraft => ({
+      kind: 'ai-chat', key: 'ai-chat:intercom', vendor: 'Intercom', company: 'Intercom', source: 'dom', confidence: 'likely',
+      evidence: [{ url: URL_, detail: aiDisclosed ? 'I am Fin, an AI agent' : 'Hi! How can I help?', at }], details: { aiDisclosed, humanHandoff: null, text: 'Hi' },
+    });
+    const d = computeDifferences([view('new', [chat(true)]), view('locale=de-DE', [chat(false)]), view('mobile', [])]);
+    expect(d).toEqual([
+      {
+        topic: 'ai-chat',
+        subject: 'Intercom',
+        values: { new: 'an AI chat that says it is an AI', 'locale=de-DE': 'an AI chat that does not say it is an AI', mobile: 'no chat' },
+        evidence: [
+          { view: 'new', url: URL_, detail: 'I am Fin, an AI agent' },
+          { view: 'locale=de-DE', url: URL_, detail: 'Hi! How can I help?' },
+        ],
+      },
+    ]);
+  });
+
   it('a ticking countdown is the same claim; one that restarts on the return visit is not', () => {
     expect(computeDifferences([view('new', [countdown('Sale ends in 09:59')]), view('mobile', [countdown('Sale ends in 09:57')])])).toEqual([]);
     const d = computeDifferences([view('new', [countdown('Sale ends in 09:59')]), view('returning', [countdown('Sale ends in 09:59', true)])]);
