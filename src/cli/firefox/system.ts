@@ -41,6 +41,7 @@ export const CLEAR_WEBDRIVER_FLAG = `Services.ppmm.sharedData.set("RemoteAgent:A
  * audit sees what a Firefox user's default settings let through.
  */
 export const PUPPETEER_TEST_PREFS = [
+  'browser.contentblocking.category',
   'browser.contentblocking.features.standard',
   'privacy.trackingprotection.enabled',
   'network.cookie.cookieBehavior',

@@ -1,0 +1,193 @@
+// Consent, GPC and the consent actions in Firefox, on the fixture sites of consent.spec.ts (real CMPs:
+// vanilla-cookieconsent, Klaro, @iabtcf/cmpapi; Google Consent Mode; autoconsent for the refusal).
+// The same steps run in Chromium and Firefox; each waits for its state; the reports must agree except
+// for the parity table. The actions are sent as the popup's buttons send them.
+import type { Finding } from '../../src/model/finding';
+import type { SiteReport } from '../../src/model/report';
+import { expect, runInBoth, test } from './firefox-fixtures';
+import { clickText, type Step } from './parity/session';
+
+const of = (r: SiteReport | null, kind: string): Finding[] => (r?.findings ?? []).filter((f) => f.kind === kind);
+const first = (r: SiteReport, kind: string) => of(r, kind)[0]?.details ?? {};
+const phases = (r: SiteReport) => of(r, 'tracking-before-consent').map((f) => f.details.phase).sort();
+
+test('consent banners, refusals and GPC in Firefox are reported as in Chromium', async ({ server }) => {
+  test.setTimeout(420_000);
+  const url = (host: string, path = '/') => server.url(host, path);
+  const gpcDocs = () => server.requests.filter((r) => r.host === 'gpc.test' && r.path === '/');
+  let gpcMark = 0;
+  const quiet = [url('clean.test'), url('news-a.test'), url('shop.test')];
+  const start = server.requests.length;
+  const steps: Step[] = [
+    // no banner and no trackers, and no autoconsent where no consent platform can be (checked at the end)
+    ...quiet.map((u): Step => ({ site: new URL(u).hostname, url: u, act: (s) => s.page.waitForTimeout(1500), ready: () => true })),
+    {
+      site: 'cc-tracks.test',
+      url: url('cc-tracks.test'),
+      ready: (r) => first(r, 'consent-banner').shown === true && of(r, 'tracking-before-consent').length === 1 && of(r, 'rights-link').length === 4,
+    },
+    {
+      site: 'cc-tracks.test',
+      stay: true,
+      url: url('cc-tracks.test'),
+      does: 'Reject this banner (autoconsent in the page)',
+      act: async (s) => {
+        const reply = await s.send<{ ok: boolean; message: string }>({ type: 'consent/reject', tabId: s.tabId, always: false });
+        expect(reply.message).toContain('Rejected the cookieconsent3 banner');
+        // hidden as Playwright means it: gone, invisible, or with an empty box
+        await s.until('the banner to go', () =>
+          s.page.evaluate(() => {
+            const el = document.querySelector('#cc-main .cm-wrapper');
+            const box = el?.getBoundingClientRect();
+            return !el || !el.checkVisibility({ visibilityProperty: true }) || !box || box.width * box.height === 0;
+          }),
+        );
+      },
+      ready: (r) => phases(r).join() === 'after-reject,before-choice' && first(r, 'consent-banner').choiceBy === 'candor',
+    },
+    { site: 'klaro-waits.test', url: url('klaro-waits.test'), ready: (r) => first(r, 'consent-banner').rejectOnFirstLayer === false },
+    {
+      site: 'klaro-waits.test',
+      stay: true,
+      url: url('klaro-waits.test'),
+      does: 'accept in the Klaro banner',
+      act: (s) => clickText(s.page, '.klaro button', 'That.s ok'),
+      ready: (r) => of(r, 'tracker').length === 1 && first(r, 'consent-banner').choice === 'accepted',
+    },
+    // next visit: Klaro remembers the choice, shows no banner and loads analytics at once — that is fine
+    { site: 'klaro-waits.test', sameTab: true, url: url('klaro-waits.test'), does: 'the next visit', act: (s) => s.page.waitForTimeout(2500), ready: (r) => of(r, 'tracker').length === 1 },
+    { site: 'tcf-news.test', url: url('tcf-news.test'), ready: (r) => (first(r, 'consent-banner').tcf as { eventStatus?: string })?.eventStatus === 'cmpuishown' && of(r, 'tracking-before-consent').length === 1 },
+    {
+      site: 'tcf-news.test',
+      stay: true,
+      url: url('tcf-news.test'),
+      does: 'reject in the TCF banner',
+      act: (s) => s.page.locator('#reject').click(),
+      ready: (r) => first(r, 'consent-banner').choice === 'rejected' && phases(r).includes('after-reject'),
+    },
+    { site: 'consent-mode.test', url: url('consent-mode.test', '/?broken=1'), ready: (r) => of(r, 'consent-banner').some((f) => f.vendor === 'Google Consent Mode' && f.details.gcs === 'G100') },
+    {
+      site: 'consent-mode.test',
+      stay: true,
+      url: url('consent-mode.test', '/?broken=1'),
+      does: 'say no in the banner',
+      act: (s) => s.page.locator('#no').click(),
+      ready: (r) => of(r, 'tracking-before-consent').some((f) => f.details.phase === 'after-reject' && f.details.googleGranted === true),
+    },
+    {
+      site: 'gpc.test',
+      url: url('gpc.test'),
+      act: async (s) => expect(await s.page.evaluate(() => document.getElementById('gpc-state')?.textContent)).toBe('GPC: off'),
+      ready: (r) => first(r, 'gpc').wellKnown === true,
+    },
+    {
+      site: 'gpc.test',
+      stay: true,
+      url: url('gpc.test'),
+      does: 'Send GPC to this site',
+      act: async (s) => {
+        expect(await s.send({ type: 'gpc/set', scope: 'site', tabId: s.tabId, on: true })).toEqual({ ok: true });
+        gpcMark = gpcDocs().length;
+      },
+      ready: () => true,
+    },
+    {
+      site: 'gpc.test',
+      sameTab: true,
+      url: url('gpc.test'),
+      does: 'the visit with GPC on',
+      act: async (s) => {
+        await s.until('the page to see the GPC flag', () => s.page.evaluate(() => document.getElementById('gpc-state')?.textContent === 'GPC: on'));
+        expect(gpcDocs().slice(gpcMark)[0]?.headers['sec-gpc']).toBe('1');
+      },
+      ready: (r) => first(r, 'gpc').sent === true && first(r, 'gpc').honored === true,
+    },
+    {
+      site: 'clean.test',
+      url: url('clean.test'),
+      does: 'another site, which must not get GPC',
+      act: async (s) => {
+        await s.page.waitForTimeout(500);
+        const doc = server.requests.filter((r) => r.host === 'clean.test' && r.path === '/').pop();
+        expect(doc?.headers['sec-gpc']).toBeUndefined();
+        // autoconsent went only where a consent platform may be
+        const loads = await s.b.inExtension((x) => x.candor.autoconsentLoads as { url: string; why: string }[]);
+        expect(loads.filter((l) => quiet.some((q) => l.url.startsWith(q)))).toEqual([]);
+        expect(loads.filter((l) => l.url.startsWith(url('cc-tracks.test')) && l.why !== 'url')).toHaveLength(1);
+      },
+      ready: () => true,
+    },
+  ];
+  const { firefox } = await runInBoth(server, steps);
+  const ff = (site: string, i = 0) => firefox.filter((s) => s.site === site)[i]!.report!;
+  expect(first(ff('cc-tracks.test'), 'consent-banner')).toMatchObject({ cmp: 'cookieconsent3', shown: true, rejectOnFirstLayer: true });
+  expect((first(ff('cc-tracks.test'), 'tracking-before-consent').trackers as { vendor: string }[]).map((t) => t.vendor).sort()).toEqual(['Facebook', 'Google Analytics']);
+  expect(of(ff('cc-tracks.test'), 'rights-link').map((f) => f.details.type).sort()).toEqual(['cookie-settings', 'data-request', 'do-not-sell', 'privacy-policy']);
+  expect(first(ff('klaro-waits.test', 1), 'consent-banner').cmp).toBe('Klaro');
+  expect(of(ff('klaro-waits.test', 1), 'tracking-before-consent')).toEqual([]);
+  expect(of(ff('klaro-waits.test', 2), 'consent-banner').filter((f) => f.details.shown === true)).toEqual([]);
+  expect(of(ff('klaro-waits.test', 2), 'tracking-before-consent')).toEqual([]);
+  expect(first(ff('tcf-news.test'), 'consent-banner').tcf).toMatchObject({ cmpId: 300, gdprApplies: true });
+  expect(of(ff('tcf-news.test', 1), 'tracking-before-consent').find((f) => f.details.phase === 'after-reject')?.title).toContain('Facebook');
+  expect(first(ff('gpc.test', 2), 'gpc')).toMatchObject({ sent: true, honored: true, usp: '1YYN', wellKnown: true });
+  // the site's gpc.json was read once, however many visits
+  expect(server.requests.slice(start).filter((r) => r.host === 'gpc.test' && r.path === '/.well-known/gpc.json')).toHaveLength(2); // once in each browser
+  expect(of(ff('clean.test', 1), 'gpc')).toEqual([]);
+});
+
+test('blocking a category on a site and GPC that is not honoured, in Firefox as in Chromium', async ({ server }) => {
+  test.setTimeout(300_000);
+  const url = server.url('cc-tracks.test', '/');
+  const ga = () => server.requests.filter((r) => r.host === 'www.google-analytics.com').length;
+  let mark = 0;
+  const steps: Step[] = [
+    { site: 'cc-tracks.test', url, ready: (r) => of(r, 'tracker').length === 2 },
+    {
+      site: 'cc-tracks.test',
+      stay: true,
+      url,
+      does: 'Send GPC to this site',
+      act: async (s) => expect(await s.send({ type: 'gpc/set', scope: 'site', tabId: s.tabId, on: true })).toEqual({ ok: true }),
+      ready: () => true,
+    },
+    { site: 'cc-tracks.test', sameTab: true, url, does: 'the visit with GPC on', ready: (r) => first(r, 'gpc').sent === true && first(r, 'gpc').trackersHonored === false },
+    {
+      site: 'cc-tracks.test',
+      stay: true,
+      url,
+      does: 'Block analytics on this site',
+      act: async (s) => {
+        const reply = await s.send<{ ok: boolean; domains: string[] }>({ type: 'consent/block', tabId: s.tabId, category: 'analytics', block: true });
+        expect(reply).toMatchObject({ ok: true, domains: ['google-analytics.com'] });
+        mark = ga();
+      },
+      ready: () => true,
+    },
+    {
+      site: 'cc-tracks.test',
+      sameTab: true,
+      url,
+      does: 'the visit with analytics blocked',
+      act: async (s) => {
+        await s.until('Facebook to load', async () => of(await s.report(), 'tracker').some((f) => f.company === 'Facebook'));
+      },
+      ready: (r) => of(r, 'tracker').some((f) => f.company === 'Google' && f.assessment === 'good'),
+    },
+    {
+      site: 'cc-tracks.test',
+      stay: true,
+      url,
+      does: 'Undo the block',
+      act: async (s) => {
+        expect(ga()).toBe(mark); // nothing reached Google Analytics while blocked
+        expect(await s.send({ type: 'consent/block', tabId: s.tabId, category: 'analytics', block: false })).toMatchObject({ ok: true });
+        mark = ga();
+      },
+      ready: () => true,
+    },
+    { site: 'cc-tracks.test', sameTab: true, url, does: 'the visit after undo', act: (s) => s.until('Google Analytics to load again', async () => ga() > mark), ready: (r) => of(r, 'tracker').some((f) => f.company === 'Google' && f.assessment === 'concern') },
+  ];
+  const { firefox } = await runInBoth(server, steps);
+  expect(first(firefox[2]!.report!, 'gpc')).toMatchObject({ sent: true, trackersHonored: false, trackersWithGpc: ['Facebook'] });
+  expect(of(firefox[4]!.report!, 'tracker').find((f) => f.company === 'Google')!.title).toMatch(/blocked in your browser/);
+});

@@ -1,0 +1,68 @@
+// Shared fixtures of the Firefox e2e suites: Firefox ESR with the built Firefox extension, started by
+// the audit's own launcher (src/cli/firefox/launch.ts, puppeteer-core over WebDriver BiDi, since
+// Playwright cannot drive a stock Firefox), inside Playwright's test runner; and both browsers for the
+// parity suites, which run the same steps in each and compare the reports.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AuditBrowser, BrowserName } from '../../src/cli/driver';
+import { findFirefox } from '../../src/cli/firefox/find-firefox';
+import { launchFirefox, type FirefoxLaunched, type FirefoxLaunchOptions } from '../../src/cli/firefox/launch';
+import { launchWithExtension } from '../../src/cli/launch';
+import type { SiteServer } from '../../src/cli/site-server';
+import { EXT_DIR, expect, ROOT, test as base } from './fixtures';
+import { parity } from './parity/compare';
+import { capabilitiesOf, runSession, type SessionResults, type Step } from './parity/session';
+
+export const FF_EXT_DIR = join(ROOT, '.output/firefox-mv2');
+
+export function startFirefox(server: SiteServer, o: Partial<FirefoxLaunchOptions> = {}): Promise<FirefoxLaunched> {
+  findFirefox(); // fails with how to install it (.ci/run installs firefox-esr)
+  if (!existsSync(join(FF_EXT_DIR, 'manifest.json'))) throw new Error(`no Firefox build at ${FF_EXT_DIR}: run npm run build`);
+  return launchFirefox({ extensionDir: FF_EXT_DIR, hostResolverRules: server.hostResolverRules, insecure: true, ...o });
+}
+
+export function startBrowser(name: BrowserName, server: SiteServer): Promise<AuditBrowser> {
+  return name === 'firefox' ? startFirefox(server) : launchWithExtension({ extensionDir: EXT_DIR, hostResolverRules: server.hostResolverRules, insecure: true });
+}
+
+export const test = base.extend<{ ff: FirefoxLaunched; downloads: string }>({
+  downloads: async ({}, use) => {
+    const d = mkdtempSync(join(tmpdir(), 'candor-ff-downloads-'));
+    await use(d);
+    rmSync(d, { recursive: true, force: true });
+  },
+  ff: async ({ server, downloads }, use) => {
+    const b = await startFirefox(server, { downloadDir: downloads });
+    await use(b);
+    await b.close();
+  },
+});
+
+export { expect };
+
+/**
+ * Runs `steps` in a fresh Chromium and a fresh Firefox (one after the other: the machine has two
+ * cores and Playwright runs two test files at once), then checks, for every step, that each browser
+ * reached the state the step waits for and that their findings are the same except for the rows of
+ * the parity table, each of which must hold.
+ */
+export async function runInBoth(server: SiteServer, steps: readonly Step[]): Promise<SessionResults> {
+  const results = { capabilities: {} } as SessionResults;
+  for (const name of ['chromium', 'firefox'] as const) {
+    const b = await startBrowser(name, server);
+    try {
+      results.capabilities[name] = await capabilitiesOf(b);
+      results[name] = await runSession(b, steps);
+    } finally {
+      await b.close();
+    }
+  }
+  for (let i = 0; i < steps.length; i++) {
+    const cr = results.chromium[i]!;
+    const ff = results.firefox[i]!;
+    for (const r of [cr, ff]) expect.soft(r.ready, `${r.site} (${r.does}) never reached its state in ${r === cr ? 'chromium' : 'firefox'}; its findings: ${r.keys.join('\n')}`).toBe(true);
+    expect.soft(parity(cr, ff, results.capabilities), `${cr.site} (${cr.does}): Chromium and Firefox found different things`).toEqual({ unexplained: [], unmet: [] });
+  }
+  return results;
+}
