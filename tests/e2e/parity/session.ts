@@ -64,7 +64,11 @@ async function poll<T>(what: string, fn: () => Promise<T>, timeout: number): Pro
 // (src/cli/visit.ts has the audit's versions of these two; Playwright's test loader cannot import it,
 // as the report builder behind it imports JSON the way only the bundler and tsx understand)
 async function tabIdOf(b: AuditBrowser, page: AuditPage): Promise<number | null> {
-  return b.inExtension(async (x, u: string) => (await x.browser.tabs.query({})).filter((t) => t.url === u).pop()?.id ?? null, page.url());
+  return tabIdFor(b, page.url());
+}
+
+export async function tabIdFor(b: AuditBrowser, url: string): Promise<number | null> {
+  return b.inExtension(async (x, u: string) => (await x.browser.tabs.query({})).filter((t) => t.url === u).pop()?.id ?? null, url);
 }
 
 /** The report once two reads 400 ms apart agree (late DOM scans, beacons), at most ~4 s. */
