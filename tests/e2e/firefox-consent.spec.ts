@@ -5,7 +5,7 @@
 import type { Finding } from '../../src/model/finding';
 import type { SiteReport } from '../../src/model/report';
 import { expect, runInBoth, test } from './firefox-fixtures';
-import { clickText, type Step } from './parity/session';
+import { clickText, type Step, type StepContext } from './parity/session';
 
 const of = (r: SiteReport | null, kind: string): Finding[] => (r?.findings ?? []).filter((f) => f.kind === kind);
 const first = (r: SiteReport, kind: string) => of(r, kind)[0]?.details ?? {};
@@ -14,8 +14,7 @@ const phases = (r: SiteReport) => of(r, 'tracking-before-consent').map((f) => f.
 test('consent banners, refusals and GPC in Firefox are reported as in Chromium', async ({ server }) => {
   test.setTimeout(420_000);
   const url = (host: string, path = '/') => server.url(host, path);
-  const gpcDocs = () => server.requests.filter((r) => r.host === 'gpc.test' && r.path === '/');
-  let gpcMark = 0;
+  const gpcDocs = (s: StepContext) => s.requests().filter((r) => r.host === 'gpc.test' && r.path === '/');
   const quiet = [url('clean.test'), url('news-a.test'), url('shop.test')];
   const start = server.requests.length;
   const steps: Step[] = [
@@ -82,23 +81,16 @@ test('consent banners, refusals and GPC in Firefox are reported as in Chromium',
     },
     {
       site: 'gpc.test',
-      stay: true,
-      url: url('gpc.test'),
-      does: 'Send GPC to this site',
-      act: async (s) => {
-        expect(await s.send({ type: 'gpc/set', scope: 'site', tabId: s.tabId, on: true })).toEqual({ ok: true });
-        gpcMark = gpcDocs().length;
-      },
-      ready: () => true,
-    },
-    {
-      site: 'gpc.test',
       sameTab: true,
       url: url('gpc.test'),
-      does: 'the visit with GPC on',
+      does: 'the visit after "Send GPC to this site"',
+      before: async (s) => {
+        expect(await s.send({ type: 'gpc/set', scope: 'site', tabId: s.tabId, on: true })).toEqual({ ok: true });
+        s.state.gpcMark = gpcDocs(s).length;
+      },
       act: async (s) => {
         await s.until('the page to see the GPC flag', () => s.page.evaluate(() => document.getElementById('gpc-state')?.textContent === 'GPC: on'));
-        expect(gpcDocs().slice(gpcMark)[0]?.headers['sec-gpc']).toBe('1');
+        expect(gpcDocs(s).slice(s.state.gpcMark)[0]?.headers['sec-gpc']).toBe('1');
       },
       ready: (r) => first(r, 'gpc').sent === true && first(r, 'gpc').honored === true,
     },
@@ -108,7 +100,7 @@ test('consent banners, refusals and GPC in Firefox are reported as in Chromium',
       does: 'another site, which must not get GPC',
       act: async (s) => {
         await s.page.waitForTimeout(500);
-        const doc = server.requests.filter((r) => r.host === 'clean.test' && r.path === '/').pop();
+        const doc = s.requests().filter((r) => r.host === 'clean.test' && r.path === '/').pop();
         expect(doc?.headers['sec-gpc']).toBeUndefined();
         // autoconsent went only where a consent platform may be
         const loads = await s.b.inExtension((x) => x.candor.autoconsentLoads as { url: string; why: string }[]);
@@ -129,7 +121,7 @@ test('consent banners, refusals and GPC in Firefox are reported as in Chromium',
   expect(of(ff('klaro-waits.test', 2), 'tracking-before-consent')).toEqual([]);
   expect(first(ff('tcf-news.test'), 'consent-banner').tcf).toMatchObject({ cmpId: 300, gdprApplies: true });
   expect(of(ff('tcf-news.test', 1), 'tracking-before-consent').find((f) => f.details.phase === 'after-reject')?.title).toContain('Facebook');
-  expect(first(ff('gpc.test', 2), 'gpc')).toMatchObject({ sent: true, honored: true, usp: '1YYN', wellKnown: true });
+  expect(first(ff('gpc.test', 1), 'gpc')).toMatchObject({ sent: true, honored: true, usp: '1YYN', wellKnown: true });
   // the site's gpc.json was read once, however many visits
   expect(server.requests.slice(start).filter((r) => r.host === 'gpc.test' && r.path === '/.well-known/gpc.json')).toHaveLength(2); // once in each browser
   expect(of(ff('clean.test', 1), 'gpc')).toEqual([]);
@@ -138,56 +130,45 @@ test('consent banners, refusals and GPC in Firefox are reported as in Chromium',
 test('blocking a category on a site and GPC that is not honoured, in Firefox as in Chromium', async ({ server }) => {
   test.setTimeout(300_000);
   const url = server.url('cc-tracks.test', '/');
-  const ga = () => server.requests.filter((r) => r.host === 'www.google-analytics.com').length;
-  let mark = 0;
+  const ga = (s: StepContext) => s.requests().filter((r) => r.host === 'www.google-analytics.com').length;
   const steps: Step[] = [
     { site: 'cc-tracks.test', url, ready: (r) => of(r, 'tracker').length === 2 },
     {
       site: 'cc-tracks.test',
-      stay: true,
+      sameTab: true,
       url,
-      does: 'Send GPC to this site',
-      act: async (s) => expect(await s.send({ type: 'gpc/set', scope: 'site', tabId: s.tabId, on: true })).toEqual({ ok: true }),
-      ready: () => true,
-    },
-    { site: 'cc-tracks.test', sameTab: true, url, does: 'the visit with GPC on', ready: (r) => first(r, 'gpc').sent === true && first(r, 'gpc').trackersHonored === false },
-    {
-      site: 'cc-tracks.test',
-      stay: true,
-      url,
-      does: 'Block analytics on this site',
-      act: async (s) => {
-        const reply = await s.send<{ ok: boolean; domains: string[] }>({ type: 'consent/block', tabId: s.tabId, category: 'analytics', block: true });
-        expect(reply).toMatchObject({ ok: true, domains: ['google-analytics.com'] });
-        mark = ga();
-      },
-      ready: () => true,
+      does: 'the visit after "Send GPC to this site"',
+      before: async (s) => expect(await s.send({ type: 'gpc/set', scope: 'site', tabId: s.tabId, on: true })).toEqual({ ok: true }),
+      ready: (r) => first(r, 'gpc').sent === true && first(r, 'gpc').trackersHonored === false,
     },
     {
       site: 'cc-tracks.test',
       sameTab: true,
       url,
-      does: 'the visit with analytics blocked',
-      act: async (s) => {
-        await s.until('Facebook to load', async () => of(await s.report(), 'tracker').some((f) => f.company === 'Facebook'));
+      does: 'the visit after "Block analytics on this site"',
+      before: async (s) => {
+        const reply = await s.send<{ ok: boolean; domains: string[] }>({ type: 'consent/block', tabId: s.tabId, category: 'analytics', block: true });
+        expect(reply).toMatchObject({ ok: true, domains: ['google-analytics.com'] });
+        s.state.mark = ga(s);
       },
+      act: (s) => s.until('Facebook to load', async () => of(await s.report(), 'tracker').some((f) => f.company === 'Facebook')),
       ready: (r) => of(r, 'tracker').some((f) => f.company === 'Google' && f.assessment === 'good'),
     },
     {
       site: 'cc-tracks.test',
-      stay: true,
+      sameTab: true,
       url,
-      does: 'Undo the block',
-      act: async (s) => {
-        expect(ga()).toBe(mark); // nothing reached Google Analytics while blocked
+      does: 'the visit after "Undo"',
+      before: async (s) => {
+        expect(ga(s)).toBe(s.state.mark); // nothing reached Google Analytics while blocked
         expect(await s.send({ type: 'consent/block', tabId: s.tabId, category: 'analytics', block: false })).toMatchObject({ ok: true });
-        mark = ga();
+        s.state.mark = ga(s);
       },
-      ready: () => true,
+      act: (s) => s.until('Google Analytics to load again', async () => ga(s) > s.state.mark!),
+      ready: (r) => of(r, 'tracker').some((f) => f.company === 'Google' && f.assessment === 'concern'),
     },
-    { site: 'cc-tracks.test', sameTab: true, url, does: 'the visit after undo', act: (s) => s.until('Google Analytics to load again', async () => ga() > mark), ready: (r) => of(r, 'tracker').some((f) => f.company === 'Google' && f.assessment === 'concern') },
   ];
   const { firefox } = await runInBoth(server, steps);
-  expect(first(firefox[2]!.report!, 'gpc')).toMatchObject({ sent: true, trackersHonored: false, trackersWithGpc: ['Facebook'] });
-  expect(of(firefox[4]!.report!, 'tracker').find((f) => f.company === 'Google')!.title).toMatch(/blocked in your browser/);
+  expect(first(firefox[1]!.report!, 'gpc')).toMatchObject({ sent: true, trackersHonored: false, trackersWithGpc: ['Facebook'] });
+  expect(of(firefox[2]!.report!, 'tracker').find((f) => f.company === 'Google')!.title).toMatch(/blocked in your browser/);
 });

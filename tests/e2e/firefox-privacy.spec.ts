@@ -1,7 +1,9 @@
 // Privacy detection in Firefox, on the fixture sites of privacy.spec.ts: trackers and identifiers,
-// fingerprinting, session replay, hashed e-mail, key logging and learned trackers. One session per
+// fingerprinting, session replay, hashed e-mail, key logging and learned trackers (and, on ua.test,
+// that both browsers present as ordinary ones). One session per
 // browser visits every site in turn (the same steps in Chromium and Firefox); each step waits for its
 // state, then the two reports must agree except for the parity table (tests/e2e/parity/differences.ts).
+import type { FirefoxLaunched } from '../../src/cli/firefox/launch';
 import { CANARY } from '../../src/cli/probes/canary-typing';
 import type { Finding } from '../../src/model/finding';
 import type { SiteReport } from '../../src/model/report';
@@ -10,6 +12,18 @@ import type { Step, StepContext } from './parity/session';
 
 const of = (r: SiteReport | null, kind: string): Finding[] => (r?.findings ?? []).filter((f) => f.kind === kind);
 const has = (r: SiteReport, kind: string, pred: (f: Finding) => boolean = () => true) => of(r, kind).some(pred);
+
+/** The audit's browser presents as an ordinary one (sites and SDKs treat automation differently). */
+async function ordinary(s: StepContext) {
+  const seen = await s.page.evaluate(() => ({ webdriver: navigator.webdriver, ua: navigator.userAgent, w: innerWidth, lang: navigator.languages[0] }));
+  expect(seen, s.b.name).toMatchObject({ webdriver: false, w: 1366, lang: 'en-US' });
+  expect(seen.ua).not.toMatch(/Headless/i);
+  if (s.b.name === 'firefox') {
+    expect(seen.ua).toMatch(/^Mozilla\/5\.0 \(X11; Linux x86_64; rv:\d+\.0\) Gecko\/20100101 Firefox\/\d+\.0$/);
+    // Firefox's default tracking protection, not the automation defaults: third-party cookies partitioned
+    expect(await (s.b as FirefoxLaunched).system('return Services.prefs.getIntPref("network.cookie.cookieBehavior");')).toBe(5);
+  }
+}
 
 async function moveMouse(s: StepContext) {
   await s.page.mouse.move(50, 50);
@@ -43,6 +57,7 @@ test('privacy findings in Firefox are the same as in Chromium on every privacy f
         url: url(host),
         does: 'must not be called fingerprinting',
         act: async (s) => {
+          if (host === 'ua.test') await ordinary(s);
           if (host === 'chart.test') await s.until('three charts drawn', () => s.page.evaluate(() => Object.keys((window as unknown as { Chart: { instances: object } }).Chart.instances).length === 3));
           await s.page.waitForTimeout(2500); // let the page draw and measure as it does
         },

@@ -82,7 +82,7 @@ async function openPopupOnShop(ff: FirefoxLaunched, server: { url(h: string, p?:
   return { page, popup, tabId };
 }
 
-test('the popup in Firefox: the report at a glance, findings behind their principle, axe-clean light and dark', async ({ ff, server }) => {
+test('the popup in Firefox: the report at a glance, findings behind their principle, axe-clean light and dark, exports, the dashboard link', async ({ ff, server, downloads }) => {
   test.setTimeout(180_000);
   const { popup } = await openPopupOnShop(ff, server);
   expect(await popup.evaluate(() => document.querySelectorAll('.principle').length)).toBe(6);
@@ -102,10 +102,8 @@ test('the popup in Firefox: the report at a glance, findings behind their princi
     expect(await axe(popup), `open, ${s}`).toEqual([]);
     await popup.locator('.finding-title').click();
   }
-});
 
-test('the popup in Firefox exports JSON, CSV and HTML files and opens the dashboard at the site', async ({ ff, server, downloads }) => {
-  const { popup } = await openPopupOnShop(ff, server);
+  // exports are files a person can open
   await press(popup, 'Export JSON');
   const [report] = JSON.parse(await saved(downloads, 'candor-shop.test.json')) as SiteReport[];
   expect(report).toMatchObject({ schemaVersion: 1, site: 'shop.test', tool: { browser: expect.stringMatching(/^firefox \d+$/) } });

@@ -10,9 +10,9 @@ export interface Parity {
   unmet: string[];
 }
 
-export function parity(cr: StepResult, ff: StepResult, caps: Record<BrowserName, Capabilities>, table: readonly Difference[] = PARITY_DIFFERENCES): Parity {
+export function parity(cr: Pick<StepResult, 'site' | 'keys'>, ff: Pick<StepResult, 'site' | 'keys'>, caps: Record<BrowserName, Capabilities>, table: readonly Difference[] = PARITY_DIFFERENCES): Parity {
   const lacks = (d: Difference) => !d.whenLacking || !caps[d.only === 'chromium' ? 'firefox' : 'chromium'][d.whenLacking];
-  const rows = table.filter((d) => d.site === cr.site && lacks(d));
+  const rows = table.filter((d) => d.sites.includes(cr.site) && lacks(d));
   const has: Record<BrowserName, Set<string>> = { chromium: new Set(cr.keys), firefox: new Set(ff.keys) };
   const unexplained: string[] = [];
   for (const [me, other] of [['chromium', 'firefox'], ['firefox', 'chromium']] as const) {

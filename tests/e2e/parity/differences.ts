@@ -6,8 +6,8 @@ import type { BrowserName } from '../../../src/cli/driver';
 import type { Capabilities } from './session';
 
 export interface Difference {
-  /** the fixture site (host) */
-  site: string;
+  /** the fixture or demo sites (registrable domains) where it shows */
+  sites: string[];
   /** the finding, as tests/e2e/parity/signature.ts writes it */
   finding: string;
   /** the only browser whose report holds it */
@@ -19,14 +19,14 @@ export interface Difference {
 
 export const PARITY_DIFFERENCES: readonly Difference[] = [
   {
-    site: 'fp.test',
+    sites: ['fp.test', 'brightbank.test'],
     finding: 'fingerprinting | FingerprintJS | canvas | concern',
     only: 'chromium',
     cause:
       'FingerprintJS does not draw its canvas images in Firefox 120 or newer (Firefox randomises canvas readouts in private windows and strict tracking protection, so the library skips them everywhere in Firefox): no canvas is read, so there is nothing to report',
   },
   {
-    site: 'fp.test',
+    sites: ['fp.test', 'brightbank.test'],
     finding: 'fingerprinting | FingerprintJS | webgl | concern',
     only: 'chromium',
     whenLacking: 'webgl',

@@ -2,6 +2,7 @@
 // seam, src/cli/driver.ts), waiting in each for a state rather than for a time, and keeps the
 // extension's report of every step, so the two browsers' reports can be compared.
 import type { AuditBrowser, AuditPage, BrowserName } from '../../../src/cli/driver';
+import type { LoggedRequest } from '../../../src/cli/site-server';
 import type { SiteReport } from '../../../src/model/report';
 import { reportKeys } from './signature';
 
@@ -16,6 +17,10 @@ export interface StepContext {
   until<T>(what: string, fn: () => Promise<T>, timeout?: number): Promise<T>;
   /** the extension's current report for this step's tab */
   report(): Promise<SiteReport | null>;
+  /** the fixture server's requests made by this browser (told apart by user agent: the two browsers run at once) */
+  requests(): LoggedRequest[];
+  /** kept from step to step of one browser's session (marks into requests(), for instance) */
+  state: Record<string, number>;
 }
 
 export interface Step {
@@ -28,6 +33,8 @@ export interface Step {
   sameTab?: boolean;
   /** go on with the previous step's page as it is (no navigation): a second phase on the same visit */
   stay?: boolean;
+  /** with sameTab: what is done before the page is loaded again (an action in the popup, say) */
+  before?(s: StepContext): Promise<unknown>;
   /** what a person does on the page once it has loaded */
   act?(s: StepContext): Promise<unknown>;
   /** the state to wait for in each browser before the report is taken */
@@ -120,11 +127,18 @@ export async function capabilitiesOf(b: AuditBrowser): Promise<Capabilities> {
   }
 }
 
-export async function runSession(b: AuditBrowser, steps: readonly Step[]): Promise<StepResult[]> {
+export async function runSession(b: AuditBrowser, steps: readonly Step[], allRequests: () => LoggedRequest[] = () => []): Promise<StepResult[]> {
   const out: StepResult[] = [];
+  const state: Record<string, number> = {};
+  const requests = () => allRequests().filter((r) => r.headers['user-agent'] === b.userAgent);
   let page: AuditPage | undefined;
+  let prev: StepContext | undefined;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
+    if (step.before) {
+      if (!prev || !step.sameTab) throw new Error(`${step.site}: "before" needs a sameTab step after another step`);
+      await step.before(prev);
+    }
     if (!(step.sameTab || step.stay) || !page) {
       await page?.close().catch(() => {});
       page = await b.newPage();
@@ -140,7 +154,10 @@ export async function runSession(b: AuditBrowser, steps: readonly Step[]): Promi
       send: (msg) => sendFromExtensionPage(b, tabId, msg),
       until: (what, fn, timeout = 20000) => poll(`${what} (${step.site} in ${b.name})`, fn, timeout),
       report: () => reportOfTab(b, tabId),
+      requests,
+      state,
     };
+    prev = ctx;
     if (step.act) await step.act(ctx);
     let ready = true;
     await poll('ready', async () => step.ready((await reportOfTab(b, tabId)) ?? ({ findings: [] } as unknown as SiteReport)), step.timeout ?? 30000).catch(() => (ready = false));

@@ -44,3 +44,19 @@ describe("Firefox's errors in plain words", () => {
     expect(explainError(new Error('net::ERR_NAME_NOT_RESOLVED at http://x/'))).toBe('could not load the page: the host name could not be found (DNS)');
   });
 });
+
+describe('finding Firefox', () => {
+  it('uses FIREFOX_PATH when it exists, else Debian’s firefox-esr', async () => {
+    const { findFirefox } = await import('../../../src/cli/firefox/find-firefox');
+    expect(findFirefox({ FIREFOX_PATH: '/opt/ff/firefox' }, (p) => p === '/opt/ff/firefox')).toBe('/opt/ff/firefox');
+    expect(findFirefox({}, (p) => p === '/usr/bin/firefox-esr')).toBe('/usr/bin/firefox-esr');
+  });
+
+  it('says how to install it when there is none, and does not drive another when FIREFOX_PATH is wrong', async () => {
+    const { findFirefox } = await import('../../../src/cli/firefox/find-firefox');
+    const { NoBrowserError } = await import('../../../src/cli/find-browser');
+    expect(() => findFirefox({}, () => false)).toThrow(NoBrowserError);
+    expect(() => findFirefox({}, () => false)).toThrow(/apt-get install -y firefox-esr[\s\S]*FIREFOX_PATH/);
+    expect(() => findFirefox({ FIREFOX_PATH: '/nope' }, (p) => p !== '/nope')).toThrow('No Firefox at FIREFOX_PATH=/nope');
+  });
+});
