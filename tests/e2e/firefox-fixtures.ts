@@ -42,17 +42,28 @@ export const test = base.extend<{ ff: FirefoxLaunched; downloads: string }>({
 export { expect };
 
 /**
+ * What a DNS server would answer for a CNAME-cloaked host, given to Firefox's resolver (its native
+ * override, the one Firefox's own network tests use): `host` is an alias of `canonical`.
+ */
+export function cnameInFirefox(b: AuditBrowser, host: string, canonical: string): Promise<unknown> {
+  return (b as FirefoxLaunched).system(
+    `const o = Cc["@mozilla.org/network/native-dns-override;1"].getService(Ci.nsINativeDNSResolverOverride); o.addIPOverride(${JSON.stringify(host)}, "127.0.0.1"); o.setCnameOverride(${JSON.stringify(host)}, ${JSON.stringify(canonical)}); return true;`,
+  );
+}
+
+/**
  * Runs `steps` in a fresh Chromium and a fresh Firefox at the same time (each step waits for a state,
  * never for a time, so sharing two cores slows them down but changes nothing), then checks, for every
  * step, that each browser reached the state the step waits for and that their findings are the same
  * except for the rows of the parity table, each of which must hold.
  */
-export async function runInBoth(server: SiteServer, steps: readonly Step[]): Promise<SessionResults> {
+export async function runInBoth(server: SiteServer, steps: readonly Step[], setup: Partial<Record<BrowserName, (b: AuditBrowser) => Promise<unknown>>> = {}): Promise<SessionResults> {
   const results = { capabilities: {} } as SessionResults;
   await Promise.all(
     (['chromium', 'firefox'] as const).map(async (name) => {
       const b = await startBrowser(name, server);
       try {
+        await setup[name]?.(b);
         results.capabilities[name] = await capabilitiesOf(b);
         results[name] = await runSession(b, steps, () => server.requests);
       } finally {

@@ -7,7 +7,7 @@ import type { FirefoxLaunched } from '../../src/cli/firefox/launch';
 import { CANARY } from '../../src/cli/probes/canary-typing';
 import type { Finding } from '../../src/model/finding';
 import type { SiteReport } from '../../src/model/report';
-import { expect, runInBoth, test } from './firefox-fixtures';
+import { cnameInFirefox, expect, runInBoth, test } from './firefox-fixtures';
 import type { Step, StepContext } from './parity/session';
 
 const of = (r: SiteReport | null, kind: string): Finding[] => (r?.findings ?? []).filter((f) => f.kind === kind);
@@ -102,12 +102,19 @@ test('privacy findings in Firefox are the same as in Chromium on every privacy f
       },
       ready: () => true,
     },
+    // CNAME cloaking: no third party in the page, but metrics.cname-shop.test is an alias of Adobe's servers
+    {
+      site: 'cname-shop.test',
+      url: url('cname-shop.test'),
+      act: (s) => s.until('the beacon', async () => s.requests().some((r) => r.host === 'metrics.cname-shop.test' && r.path.startsWith('/b/ss/'))),
+      ready: (r, browser) => browser === 'chromium' || has(r, 'tracker', (f) => f.details.servedFrom === 'first-party'),
+    },
     { site: 'news-a.test', url: url('news-a.test'), ready: (r) => has(r, 'identifier', (f) => f.details.name === 'uid') },
     { site: 'news-b.test', url: url('news-b.test'), ready: (r) => has(r, 'identifier', (f) => f.details.name === 'uid') },
     { site: 'news-c.test', url: url('news-c.test'), ready: (r) => has(r, 'tracker', (f) => !!f.details.learned) },
   ];
 
-  const { firefox } = await runInBoth(server, steps);
+  const { firefox } = await runInBoth(server, steps, { firefox: (b) => cnameInFirefox(b, 'metrics.cname-shop.test', 'cname-shop.test.ssl.sc.omtrdc.net') });
 
   // What the Chromium suite asserts, asserted of Firefox's reports too.
   const ff = (site: string) => firefox.find((s) => s.site === site)!.report!;
@@ -132,5 +139,13 @@ test('privacy findings in Firefox are the same as in Chromium on every privacy f
   expect(JSON.stringify(ff('form.test'))).not.toContain(CANARY.email);
   expect(of(ff('signup.test'), 'keylogging')).toEqual([]);
   expect(server.requests.some((r) => r.host === 'signup.test' && r.path === '/subscribe')).toBe(true);
+  expect(of(ff('cname-shop.test'), 'tracker')).toEqual([
+    expect.objectContaining({
+      vendor: 'Adobe Experience Cloud',
+      company: 'Adobe',
+      title: 'Adobe Experience Cloud (Adobe) is told about your visit through the site’s own address metrics.cname-shop.test (a DNS alias of its servers)',
+      details: expect.objectContaining({ servedFrom: 'first-party', domain: 'omtrdc.net', host: 'metrics.cname-shop.test', canonicalName: 'cname-shop.test.ssl.sc.omtrdc.net' }),
+    }),
+  ]);
   expect(of(ff('news-c.test'), 'tracker').find((f) => f.details.learned)).toMatchObject({ vendor: 'unlisted-beacon.test', details: { siteCount: 3 } });
 });

@@ -33,4 +33,11 @@ export const PARITY_DIFFERENCES: readonly Difference[] = [
     cause:
       'headless Firefox on a machine without a display or GPU has no WebGL (its GL check fails and it has no software renderer like Chromium’s SwiftShader), so the graphics card cannot be read; a desktop Firefox reads it and reports it like Chromium',
   },
+  {
+    sites: ['cname-shop.test'],
+    finding: 'tracker | Adobe Experience Cloud | omtrdc.net | first-party | concern',
+    only: 'firefox',
+    cause:
+      'a tracker behind a DNS alias of the site’s own subdomain (CNAME cloaking) is seen through Firefox’s dns.resolve, which gives the canonical name; Chromium gives extensions no way to learn it, so there the request looks first-party',
+  },
 ];

@@ -37,8 +37,8 @@ export interface Step {
   before?(s: StepContext): Promise<unknown>;
   /** what a person does on the page once it has loaded */
   act?(s: StepContext): Promise<unknown>;
-  /** the state to wait for in each browser before the report is taken */
-  ready(r: SiteReport): boolean;
+  /** the state to wait for in each browser before the report is taken (a parity-table row may make it differ) */
+  ready(r: SiteReport, browser: BrowserName): boolean;
   timeout?: number;
 }
 
@@ -160,7 +160,7 @@ export async function runSession(b: AuditBrowser, steps: readonly Step[], allReq
     prev = ctx;
     if (step.act) await step.act(ctx);
     let ready = true;
-    await poll('ready', async () => step.ready((await reportOfTab(b, tabId)) ?? ({ findings: [] } as unknown as SiteReport)), step.timeout ?? 30000).catch(() => (ready = false));
+    await poll('ready', async () => step.ready((await reportOfTab(b, tabId)) ?? ({ findings: [] } as unknown as SiteReport), b.name), step.timeout ?? 30000).catch(() => (ready = false));
     const report = await stableReport(b, tabId);
     out.push({ site: step.site, does: step.does ?? step.url, report, ready, keys: reportKeys(report) });
   }
