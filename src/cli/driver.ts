@@ -25,7 +25,8 @@ export interface AuditLocator {
 }
 
 export interface AuditPage {
-  goto(url: string, o?: { waitUntil?: 'load'; timeout?: number }): Promise<AuditResponse | null>;
+  /** `referer`: the page the visitor comes from (customer views) */
+  goto(url: string, o?: { waitUntil?: 'load'; timeout?: number; referer?: string }): Promise<AuditResponse | null>;
   url(): string;
   waitForTimeout(ms: number): Promise<void>;
   /** runs fn(arg) in the page; fn is sent as source text, so it must not close over anything */

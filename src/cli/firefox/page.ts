@@ -9,7 +9,10 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export class FirefoxPage implements AuditPage {
   constructor(readonly raw: Page) {}
 
-  async goto(url: string, o: { waitUntil?: 'load'; timeout?: number } = {}): Promise<AuditResponse | null> {
+  async goto(url: string, o: { waitUntil?: 'load'; timeout?: number; referer?: string } = {}): Promise<AuditResponse | null> {
+    // WebDriver BiDi has no referrer for a navigation (puppeteer drops the option): say so rather than
+    // audit a visitor "from" a page without it
+    if (o.referer) throw new Error('a visitor arriving from another page (a referrer) cannot be audited in Firefox yet');
     const r = await this.raw.goto(url, { waitUntil: 'load', timeout: o.timeout ?? 30000 });
     return r ? { status: () => r.status() } : null;
   }
