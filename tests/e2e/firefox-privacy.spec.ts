@@ -68,7 +68,13 @@ test('privacy findings in Firefox are the same as in Chromium on every privacy f
     { site: 'hj.test', url: url('hj.test'), act: moveMouse, ready: (r) => has(r, 'session-replay') && has(r, 'identifier', (f) => f.details.name === '_hjSessionUser_3141592') },
     { site: 'clarity.test', url: url('clarity.test'), act: moveMouse, ready: (r) => has(r, 'session-replay') && has(r, 'identifier', (f) => f.details.name === '_clck') },
     // the Mixpanel recorder uploads its first batch after 10 s
-    { site: 'mp.test', url: url('mp.test', '/', true), act: moveMouse, ready: (r) => has(r, 'session-replay', (f) => f.vendor === 'Mixpanel'), timeout: 45000 },
+    {
+      site: 'mp.test',
+      url: url('mp.test', '/', true),
+      act: moveMouse,
+      ready: (r) => has(r, 'session-replay', (f) => f.vendor === 'Mixpanel') && has(r, 'identifier', (f) => f.details.name === 'mp_candorfixturetoken_mixpanel'),
+      timeout: 45000,
+    },
     {
       site: 'ph.test',
       url: url('ph.test', '/', true),
@@ -76,7 +82,7 @@ test('privacy findings in Firefox are the same as in Chromium on every privacy f
       ready: (r) => has(r, 'session-replay', (f) => f.vendor === 'PostHog') && has(r, 'identifier', (f) => f.details.name === 'ph_phc_candorfixture_posthog'),
       timeout: 45000,
     },
-    { site: 'pixel.test', url: url('pixel.test', '/', true), ready: (r) => of(r, 'pii-leak').length >= 4 },
+    { site: 'pixel.test', url: url('pixel.test', '/', true), ready: (r) => of(r, 'pii-leak').length >= 4 && has(r, 'identifier', (f) => f.details.name === '_fbp') },
     {
       site: 'form.test',
       url: url('form.test', '/', true),

@@ -78,14 +78,20 @@ export async function tabIdFor(b: AuditBrowser, url: string): Promise<number | n
   return b.inExtension(async (x, u: string) => (await x.browser.tabs.query({})).filter((t) => t.url === u).pop()?.id ?? null, url);
 }
 
-/** The report once two reads 400 ms apart agree (late DOM scans, beacons), at most ~4 s. */
+/**
+ * The report once three reads 400 ms apart agree (late DOM scans in idle time, beacons), at most ~6 s.
+ * A little stricter than the audit's two reads: on a loaded machine the two browsers are compared
+ * finding by finding, and a late scan must not make them differ.
+ */
 async function stableReport(b: AuditBrowser, tabId: number): Promise<SiteReport | null> {
   let last: SiteReport | null = null;
   let lastSig = '';
-  for (let i = 0; i < 10; i++) {
+  let same = 0;
+  for (let i = 0; i < 15; i++) {
     const r = await reportOfTab(b, tabId);
-    const sig = r ? JSON.stringify([r.url, r.findings.map((f) => [f.kind, f.title, f.count])]) : '';
-    if (r && sig === lastSig) return r;
+    const sig = r ? JSON.stringify([r.url, reportKeys(r)]) : '';
+    same = r && sig === lastSig ? same + 1 : 0;
+    if (same >= 2) return r;
     last = r;
     lastSig = sig;
     await sleep(400);
