@@ -27,7 +27,9 @@ export default defineConfig({
       // run autoconsent's named snippets in the page (banner opt-out) and register the
       // MAIN-world GPC script only while the person has GPC on
       'scripting',
-      ...(browser === 'firefox' ? [] : []),
+      // Firefox only (Chromium has no such API): canonical names of first-party hosts, to see
+      // trackers behind a DNS alias (src/background/canonical-names.ts)
+      ...(browser === 'firefox' ? ['dns'] : []),
     ],
     host_permissions: ['<all_urls>'],
     incognito: browser === 'firefox' ? 'spanning' : 'split',
@@ -35,9 +37,16 @@ export default defineConfig({
       browser === 'firefox'
         ? "script-src 'self'; object-src 'self'"
         : { extension_pages: "script-src 'self'; object-src 'self'" },
+    // The gecko id is permanent once addons.mozilla.org has signed a version: updates and every user's
+    // stored history are tied to it. The e-mail-like form is the one AMO documents; the domain need
+    // not resolve. 140 / 142: the first Firefox (desktop / Android) that reads
+    // data_collection_permissions, which AMO requires ("none": Candor sends nothing anywhere).
     browser_specific_settings:
       browser === 'firefox'
-        ? { gecko: { id: 'candor@candor.invalid', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } }
+        ? {
+            gecko: { id: 'candor@candor-extension.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          }
         : undefined,
     action: { default_title: 'Candor: how this site markets to you' },
   }),

@@ -16,7 +16,8 @@ import { startRetention } from './retention';
 import { allHandlers } from './handlers';
 import { autoconsentLoads, restoreControls } from './handlers/consent';
 import { createDispatcher } from './messages';
-import { isObservableUrl } from './site';
+import { createCanonicalNames, dnsOf } from './canonical-names';
+import { hostOf, isObservableUrl, siteOf } from './site';
 import { decodeBody, isBlockedByClient, parseSetCookies, type RequestDetailsLike, toRequestObservation } from '../observe/network';
 
 export function startBackground(): void {
@@ -67,6 +68,16 @@ export function startBackground(): void {
     await action.setBadgeText({ tabId, text: '' }).catch(() => {});
   }
 
+  // Firefox: the canonical names of first-party hosts reveal trackers behind a DNS alias (CNAME cloaking)
+  const dns = dnsOf(browser);
+  const canonical = dns ? createCanonicalNames(dns) : null;
+  /** the canonical name of a first-party subresource's host, where the browser can tell */
+  const canonicalFor = (url: string, topUrl: string): Promise<string | undefined> | undefined => {
+    if (!canonical || !topUrl) return undefined;
+    const host = hostOf(url);
+    return host && host !== hostOf(topUrl) && siteOf(host) === siteOf(hostOf(topUrl)) ? canonical.of(host) : undefined;
+  };
+
   const pendingStarts = new Map<number, Promise<void>>();
   function visitReady(tabId: number): Promise<void> {
     return pendingStarts.get(tabId) ?? Promise.resolve();
@@ -86,6 +97,14 @@ export function startBackground(): void {
       if (ignoredTabs.has(details.tabId)) return undefined;
       const obs = toRequestObservation(details, tabUrls.get(details.tabId) ?? '');
       if (details.method !== 'GET') obs.body = decodeBody(details.requestBody);
+      const cname = canonicalFor(obs.url, obs.topUrl);
+      if (cname) {
+        void Promise.all([cname, visitReady(details.tabId)]).then(([c]) => {
+          if (c) obs.canonicalHost = c;
+          return engine.onRequest(obs);
+        });
+        return undefined;
+      }
       void visitReady(details.tabId).then(() => engine.onRequest(obs));
       return undefined;
     },

@@ -2,6 +2,7 @@
 // The flags of docs/report.md keep their meaning; everything else here is additive.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { BROWSERS, type BrowserName } from './driver';
 import { PROBES } from './probes';
 import { parseShard, type Shard } from './shard';
 
@@ -14,6 +15,8 @@ export interface AuditArgs {
   profile?: string;
   wait?: number;
   interact: boolean;
+  /** which browser drives the extension (--browser, default chromium) */
+  browser: BrowserName;
   extension?: string;
   help: boolean;
   /** parallel browsers; undefined = chosen from the core count (see defaultConcurrency) */
@@ -51,7 +54,8 @@ export function usage(probeNames: readonly { name: string; description: string }
        npm run audit -- merge a.jsonl b.jsonl ... --out DIR
        npm run audit -- views [--views LIST] [--out DIR] [--json] [options] <url>...
 
-Audits each URL with the Candor extension in headless Chromium and prints its transparency report.
+Audits each URL with the Candor extension in headless Chromium (or Firefox) and prints its
+transparency report.
 
   --json                       print a JSON array of SiteReports on stdout (and nothing else there)
   --out DIR                    write DIR/<site>.json and DIR/<site>.html for each site, plus
@@ -59,7 +63,8 @@ Audits each URL with the Candor extension in headless Chromium and prints its tr
                                with the same DIR skips what is already there (resume)
   --force                      with --out: audit every URL again, even those already in DIR
   --urls FILE                  read URLs from FILE, one a line (besides those given as arguments)
-  --host-resolver-rules RULES  passed to Chromium (e.g. "MAP *.shop.test 127.0.0.1")
+  --host-resolver-rules RULES  passed to Chromium (e.g. "MAP *.shop.test 127.0.0.1"); Firefox gets the
+                               same mapping through a local proxy
   --insecure                   accept invalid TLS certificates (staging sites, self-signed test servers)
   --profile DIR                keep a browser profile across runs (a second audit is a returning visitor)
   --wait MS                    settle time after load (default 2500)
@@ -77,7 +82,10 @@ Audits each URL with the Candor extension in headless Chromium and prints its tr
   --interact                   active probes: type canary values, open the chat, reject the consent
                                banner, compare the price with a clean visit
 ${probes}
-  --extension DIR              the built extension to drive (default .output/chrome-mv3)
+  --browser chromium|firefox   which browser drives the extension (default chromium). Firefox: FIREFOX_PATH,
+                               else /usr/bin/firefox-esr (Debian/Ubuntu: sudo apt-get install -y firefox-esr)
+  --extension DIR              the built extension to drive (default .output/chrome-mv3, or
+                               .output/firefox-mv2 with --browser firefox)
   -h, --help                   this help
 
 Subcommands:
@@ -104,7 +112,7 @@ export function parseArgs(
   readFile: (p: string) => string = (p) => readFileSync(p, 'utf8'),
   probeNames: readonly string[] = PROBES.map((p) => p.name),
 ): AuditArgs {
-  const a: AuditArgs = { urls: [], json: false, insecure: false, interact: false, help: false, pages: 0, retries: DEFAULT_RETRIES, force: false, disabledProbes: [], progress: true };
+  const a: AuditArgs = { urls: [], json: false, insecure: false, interact: false, browser: 'chromium', help: false, pages: 0, retries: DEFAULT_RETRIES, force: false, disabledProbes: [], progress: true };
   const urlFiles: string[] = [];
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -128,6 +136,12 @@ export function parseArgs(
       case '--host-resolver-rules': a.hostResolverRules = take(); break;
       case '--profile': a.profile = take(); break;
       case '--extension': a.extension = take(); break;
+      case '--browser': {
+        const v = take();
+        if (!(BROWSERS as readonly string[]).includes(v)) throw new UsageError(`--browser takes ${BROWSERS.join(' or ')}, not "${v}"`);
+        a.browser = v as BrowserName;
+        break;
+      }
       case '--concurrency': a.concurrency = count(flag, take(), 1); break;
       case '--pages': a.pages = count(flag, take(), 0); break;
       case '--retries': a.retries = count(flag, take(), 0); break;

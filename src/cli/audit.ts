@@ -1,4 +1,4 @@
-// The headless audit: drives the built extension in Chromium and reads its reports. It detects
+// The headless audit: drives the built extension in Chromium or Firefox (driver.ts) and reads its reports. It detects
 // nothing by itself (docs/report.md): every finding comes from the same extension users install.
 //
 // Concurrency: each worker is its own Chromium with its own profile. The URLs of one site (its
@@ -6,16 +6,18 @@
 // given twice is a revisit" holds per site. With one worker the whole list is one group, visited in
 // the order given, exactly as docs/report.md says.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import type { AuditError, SiteReport } from '../model/report';
+import type { AuditBrowser, AuditPage, BrowserName } from './driver';
 import { NoBrowserError } from './find-browser';
-import { launchWithExtension, type Launched } from './launch';
+import { launchAuditBrowser } from './launch-any';
 import { bucketOf, siteKey } from './shard';
 import { DEFAULT_TIMEOUT, DEFAULT_WAIT, explainError, isPermanent, visitUrl, type VisitOptions } from './visit';
 
 export { explainError, screenshotPopup } from './visit';
 
 export interface AuditOptions extends VisitOptions {
+  /** which browser drives the extension (default chromium); extensionDir must be that browser's build */
+  browser?: BrowserName;
   extensionDir: string;
   profileDir?: string;
   hostResolverRules?: string;
@@ -96,14 +98,14 @@ export async function auditUrls(urls: string[], o: AuditOptions): Promise<AuditR
 
   const worker = async (k: number) => {
     const profileDir = o.profileDir && workers > 1 ? join(o.profileDir, `worker-${k + 1}`) : o.profileDir;
-    let b: Launched | undefined;
+    let b: AuditBrowser | undefined;
     let closed = false;
-    const browser = async (): Promise<Launched> => {
+    const browser = async (): Promise<AuditBrowser> => {
       if (b && !closed) return b;
       if (b) await b.close().catch(() => {});
       closed = false;
-      b = await launchWithExtension({ ...o, profileDir });
-      b.context.once('close', () => (closed = true));
+      b = await launchAuditBrowser(o.browser ?? 'chromium', { ...o, profileDir });
+      b.onClose(() => (closed = true));
       return b;
     };
     try {
@@ -122,12 +124,12 @@ export async function auditUrls(urls: string[], o: AuditOptions): Promise<AuditR
   return results as AuditResult[];
 }
 
-async function auditWithRetries(browser: () => Promise<Launched>, url: string, o: AuditOptions, index: number): Promise<AuditResult> {
+async function auditWithRetries(browser: () => Promise<AuditBrowser>, url: string, o: AuditOptions, index: number): Promise<AuditResult> {
   let r: AuditResult = { url, error: 'not audited' };
   for (let attempt = 0; attempt <= (o.retries ?? 0); attempt++) {
     if (attempt > 0 && o.stopped?.()) break;
     if (attempt > 0) o.log?.(`retrying ${url} (${r && isAuditError(r) ? r.error : ''})`);
-    let page: Page | undefined;
+    let page: AuditPage | undefined;
     try {
       r = await withDeadline(visitUrl(await browser(), url, o, index, (p) => (page = p)), deadlineFor(o), url);
       // past its deadline the visit is still running: closing its tab ends it

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type AuditBrowser, callExpression } from './driver';
 import { browserVersion, findChromium } from './find-browser';
 import { prepareVisitor, type Visitor, visitorLaunch } from './views/visitor';
 
@@ -18,7 +19,8 @@ export interface LaunchOptions {
   visitor?: Visitor;
 }
 
-export interface Launched {
+export interface Launched extends AuditBrowser {
+  readonly name: 'chromium';
   context: BrowserContext;
   extensionId: string;
   browserLabel: string;
@@ -131,12 +133,24 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
     await p.close();
     return w;
   };
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
   const launched: Launched = {
+    name: 'chromium',
     context,
     extensionId,
     browserLabel: ver.label,
     userAgent,
     worker,
+    newPage: () => context.newPage(),
+    extensionUrl,
+    extensionPage: async (path) => {
+      const p = await context.newPage();
+      await p.goto(extensionUrl(path));
+      return p;
+    },
+    // MV3 Chromium: chrome.* returns promises, so it serves as the promise-based API
+    inExtension: async (fn, arg) => (await worker()).evaluate(callExpression(fn, '{ browser: globalThis.chrome, candor: globalThis.candor }', arg)),
+    onClose: (cb) => void context.once('close', cb),
     close: async () => {
       liveBrowsers.delete(launched);
       await context.close().catch(() => {});

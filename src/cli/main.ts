@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { auditUrls, isAuditError } from './audit';
 import { NoBrowserError } from './find-browser';
-import { closeAllBrowsers } from './launch';
+import { checkBrowser } from './check-browser';
+import { closeAllBrowsers, DEFAULT_EXTENSION_DIR } from './launch-any';
 import { defaultConcurrency, parseArgs, USAGE, UsageError } from './args';
 import { diffCommand, mergeCommand } from './commands';
 import { Dataset, type DatasetRecord, entryKeys, planRun, toRecord } from './dataset';
@@ -38,11 +39,13 @@ async function audit(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  const extensionDir = resolve(args.extension ?? '.output/chrome-mv3');
+  const extensionDir = resolve(args.extension ?? DEFAULT_EXTENSION_DIR[args.browser]);
   if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
     process.stderr.write(`audit: no built extension at ${extensionDir}. Run \`npm run build\` first.\n`);
     return 2;
   }
+  // before any URL: a missing Firefox, a Chromium build given to Firefox, rules it cannot follow
+  checkBrowser(args.browser, extensionDir, args.hostResolverRules);
   const human = args.json ? process.stderr : process.stdout;
   const urls = args.urls;
   // Occurrence numbers come from the whole list, so they mean the same in every shard.
@@ -71,6 +74,7 @@ async function audit(argv: string[]): Promise<number> {
   await auditUrls(
     todo.map((i) => urls[i]!),
     {
+      browser: args.browser,
       extensionDir,
       profileDir: args.profile ? resolve(args.profile) : undefined,
       hostResolverRules: args.hostResolverRules,

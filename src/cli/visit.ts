@@ -1,8 +1,8 @@
 // One URL in one browser: load it as a person would, let it settle, optionally run the probes and
 // follow a few same-site links, and read the extension's report. Detects nothing by itself.
-import type { Page } from 'playwright-core';
 import type { AuditError, SiteReport } from '../model/report';
-import type { Launched } from './launch';
+import type { AuditBrowser, AuditPage } from './driver';
+import { firefoxError } from './firefox/errors';
 import { PROBES, runProbes } from './probes';
 import { siteKey } from './shard';
 import { mergePageReports } from './site-summary';
@@ -31,6 +31,8 @@ export const DEFAULT_TIMEOUT = 30000;
 /** Plain-words reason for a navigation failure. */
 export function explainError(e: unknown): string {
   const m = String((e as Error)?.message ?? e);
+  const ff = firefoxError(m);
+  if (ff) return ff;
   const net = m.match(/net::(ERR_[A-Z_]+)/);
   if (net) {
     const words: Record<string, string> = {
@@ -56,7 +58,7 @@ export function isPermanent(error: string): boolean {
 }
 
 /** `onPage` receives the tab, so a caller whose deadline passed can close it and end the visit. */
-export async function visitUrl(b: Launched, url: string, o: VisitOptions, index: number, onPage?: (p: Page) => void): Promise<SiteReport | AuditError> {
+export async function visitUrl(b: AuditBrowser, url: string, o: VisitOptions, index: number, onPage?: (p: AuditPage) => void): Promise<SiteReport | AuditError> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -65,7 +67,7 @@ export async function visitUrl(b: Launched, url: string, o: VisitOptions, index:
     return { url, error: 'not a valid http(s) URL' };
   }
   const log = o.log ?? ((m: string) => process.stderr.write(m + '\n'));
-  const page = await b.context.newPage();
+  const page = await b.newPage();
   onPage?.(page);
   try {
     // a visitor arriving from elsewhere lands on the first URL only; later ones are its own clicks
@@ -117,9 +119,9 @@ export async function visitUrl(b: Launched, url: string, o: VisitOptions, index:
 }
 
 /** Same-site http(s) links on the page, in document order, without the page itself or downloads. */
-export async function sameSiteLinks(page: Page, max: number): Promise<string[]> {
+export async function sameSiteLinks(page: AuditPage, max: number): Promise<string[]> {
   const here = page.url();
-  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href)).catch(() => [] as string[]);
+  const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll('a[href]'), (a) => (a as HTMLAnchorElement).href)).catch(() => [] as string[]);
   return pickLinks(here, hrefs, max);
 }
 
@@ -147,26 +149,20 @@ export function pickLinks(here: string, hrefs: readonly string[], max: number): 
   return out;
 }
 
-export async function tabIdOf(b: Launched, page: Page): Promise<number | null> {
-  const url = page.url();
-  const sw = await b.worker();
-  return sw.evaluate(async (u: string) => {
-    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string; active?: boolean }[]> } } }).chrome;
-    const tabs = await c.tabs.query({});
+export async function tabIdOf(b: AuditBrowser, page: AuditPage): Promise<number | null> {
+  return b.inExtension(async (x, u: string) => {
+    const tabs = await x.browser.tabs.query({});
     const hit = tabs.filter((t) => t.url === u);
     return hit.length ? (hit[hit.length - 1]!.id ?? null) : null;
-  }, url);
+  }, page.url());
 }
 
-type CandorGlobal = { candor: { reportForTab(id: number): Promise<SiteReport | null> } };
-
 /** Reads the report until two reads 400 ms apart agree (late DOM scans, beacons), at most ~4 s. */
-export async function stableReport(b: Launched, tabId: number): Promise<SiteReport | null> {
+export async function stableReport(b: AuditBrowser, tabId: number): Promise<SiteReport | null> {
   let last: SiteReport | null = null;
   let lastSig = '';
   for (let i = 0; i < 10; i++) {
-    const sw = await b.worker();
-    const r = await sw.evaluate((id: number) => (globalThis as unknown as CandorGlobal).candor.reportForTab(id), tabId);
+    const r = await b.inExtension((x, id: number) => x.candor.reportForTab(id), tabId);
     const sig = r ? JSON.stringify([r.url, r.findings.map((f) => [f.kind, f.title, f.count])]) : '';
     if (r && sig === lastSig) return r;
     last = r;
@@ -176,11 +172,10 @@ export async function stableReport(b: Launched, tabId: number): Promise<SiteRepo
   return last;
 }
 
-export async function screenshotPopup(b: Launched, tabId: number): Promise<Buffer> {
-  const p = await b.context.newPage();
+export async function screenshotPopup(b: AuditBrowser, tabId: number): Promise<Buffer> {
+  const p = await b.extensionPage(`popup.html?tabId=${tabId}`);
   try {
     await p.setViewportSize({ width: 400, height: 600 });
-    await p.goto(`chrome-extension://${b.extensionId}/popup.html?tabId=${tabId}`);
     await p.waitForSelector('.report, .state h1', { timeout: 10000 });
     // open the privacy principle so the picture shows findings, not only headings
     await p.locator('.principle[data-principle="privacy"] .principle-head').click({ timeout: 2000 }).catch(() => {});

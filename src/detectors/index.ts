@@ -1,6 +1,7 @@
 // Every detector the engine runs, in one list. Adding a concern = one file in this folder + one line here.
 import { blockedDetector } from './blocked';
 import { chatDetector } from './chat';
+import { cloakedTrackersDetector } from './cloaked-trackers';
 import { fairnessDetector } from './fairness';
 import { fingerprintingDetector } from './fingerprinting';
 import { identifiersDetector } from './identifiers';
@@ -17,6 +18,7 @@ import { vendorsDetector } from './vendors';
 
 export const DETECTORS: readonly Detector[] = [
   trackersDetector,
+  cloakedTrackersDetector,
   blockedDetector,
   vendorsDetector,
   fingerprintingDetector,

@@ -23,6 +23,9 @@ export interface RequestObservation {
   statusCode?: number;
   /** request headers we care about (cookie names sent, sec-gpc) — names only for cookies */
   sentCookieNames?: string[];
+  /** where the browser can tell (Firefox's dns API): the canonical name (CNAME target) of the
+   *  request's host, when it differs from the host; set for first-party requests only */
+  canonicalHost?: string;
 }
 
 export interface SetCookieObservation {

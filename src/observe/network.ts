@@ -67,10 +67,13 @@ export function parseSetCookies(headers: RequestDetailsLike['responseHeaders']):
   return out;
 }
 
-/** Chrome's error for a request an extension's rule (ours or another blocker's) stopped. Firefox
- *  reports such requests differently and is not matched yet. */
+/** The error a request gets when the browser stopped it for the person: Chromium's for an extension's
+ *  rule (ours or another blocker's); Firefox's for an extension's rule or webRequest cancel
+ *  (NS_ERROR_ABORT, seen with our declarativeNetRequest rules) and for its own tracking protection
+ *  (NS_ERROR_TRACKING_URI and the other *_URI classifier errors). */
+const BLOCKED_ERRORS = /ERR_BLOCKED_BY_CLIENT|^NS_ERROR_ABORT$|^NS_ERROR_(TRACKING|FINGERPRINTING|CRYPTOMINING|SOCIALTRACKING|EMAILTRACKING)_URI$/;
 export function isBlockedByClient(error: unknown): boolean {
-  return typeof error === 'string' && error.includes('ERR_BLOCKED_BY_CLIENT');
+  return typeof error === 'string' && BLOCKED_ERRORS.test(error);
 }
 
 export function toRequestObservation(d: RequestDetailsLike, topUrl: string, phase: RequestObservation['phase'] = 'request'): RequestObservation {

@@ -7,9 +7,8 @@ export const cleanPriceProbe: Probe = {
   name: 'clean-price',
   description: 'compare the price shown with a clean visit (the page fetched twice without cookies)',
   async run(_page, ctx) {
-    const popup = await ctx.ext.context.newPage();
+    const popup = await ctx.ext.extensionPage(`popup.html?tabId=${ctx.tabId}`);
     try {
-      await popup.goto(`chrome-extension://${ctx.ext.extensionId}/popup.html?tabId=${ctx.tabId}`);
       await popup.waitForSelector('.report, .state h1', { timeout: 10000 });
       await popup.locator('.principle[data-principle="fairness"] .principle-head').click();
       const button = popup.locator('.clean-check button');

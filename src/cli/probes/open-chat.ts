@@ -3,7 +3,7 @@
 // interaction. It types nothing and detects nothing: the extension's report stays the only output.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { AuditPage } from '../driver';
 import { loadCatalogFromDir } from '../../catalog/load-node';
 import type { Probe } from './types';
 
@@ -81,7 +81,7 @@ function findLauncher(vendorSelectors: string[]): { x: number; y: number; what: 
 export const openChatProbe: Probe = {
   name: 'open-chat',
   description: 'opens the chat launcher like a person and waits for the greeting (types nothing)',
-  async run(page: Page, ctx) {
+  async run(page: AuditPage, ctx) {
     // chat widgets load late (async loaders, lazy bundles): look again for a few seconds
     let hit: Awaited<ReturnType<typeof findLauncher>> = null;
     for (let i = 0; i < 8 && !hit; i++) {

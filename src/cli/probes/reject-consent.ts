@@ -7,17 +7,19 @@ import type { Probe } from './types';
 /** how long the page is watched after the refusal (trackers that keep firing, Google hits still "granted") */
 const AFTER_REJECT_MS = 4000;
 
+type Api = { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; message: string }> } };
+
 export const rejectConsentProbe: Probe = {
   name: 'reject-consent',
   description: 'reject the consent banner through the extension, then observe the page after the refusal',
   async run(page, ctx) {
-    const ext = await ctx.ext.context.newPage();
+    const ext = await ctx.ext.extensionPage(`popup.html?tabId=${ctx.tabId}`);
     let reply: { ok: boolean; message: string } | null = null;
     try {
-      await ext.goto(`chrome-extension://${ctx.ext.extensionId}/popup.html?tabId=${ctx.tabId}`);
+      // Firefox's promise-based API is `browser`; Chromium's (MV3) is `chrome`
       reply = await ext.evaluate(
         (tabId: number) =>
-          (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; message: string }> } } }).chrome.runtime.sendMessage({
+          ((globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).runtime.sendMessage({
             type: 'consent/reject',
             tabId,
             always: false,

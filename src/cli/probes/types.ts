@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import type { Launched } from '../launch';
+import type { AuditBrowser, AuditPage } from '../driver';
 
 /**
  * An active probe run by `audit --interact` after the page settled: it acts as a person would
@@ -10,12 +9,12 @@ export interface Probe {
   /** kebab-case; `--no-probe-<name>` switches it off */
   name: string;
   description: string;
-  run(page: Page, ctx: ProbeContext): Promise<void>;
+  run(page: AuditPage, ctx: ProbeContext): Promise<void>;
 }
 
 export interface ProbeContext {
   url: string;
   tabId: number;
-  ext: Launched;
+  ext: AuditBrowser;
   log(msg: string): void;
 }

@@ -62,6 +62,12 @@ export const privacyKinds: KindSpecs = {
             why: `${plural(f.count, 'request', 'requests')} to ${String(f.details.domain ?? 'it')} ${f.count === 1 ? 'was' : 'were'} stopped before leaving your browser (by your block on this site, or another blocker), so ${f.company ?? 'this company'} was not told about this visit.`,
             action: 'Nothing to do. If the site stops working, undo the block in the Consent section.',
           }
+        : f.details.servedFrom === 'first-party'
+        ? {
+            title: `${f.vendor ?? 'A tracker'} (${f.company ?? 'unknown company'}) is told about your visit through the site’s own address ${str(f.details.host) || 'a subdomain'} (a DNS alias of its servers)`,
+            why: `The address looks like part of this site, but it is another name for ${String(f.details.canonicalName ?? f.details.domain ?? 'the tracker’s servers')} (CNAME cloaking): ${f.company ?? 'the company'} receives what the page sends it, and browsers and blockers that only look at the address treat it as the site itself.`,
+            action: 'A content blocker that uncovers DNS aliases (uBlock Origin in Firefox does) can block it; blocking a category here cannot, since the requests go to the site’s own address.',
+          }
         : f.details.learned
         ? {
             title: `${f.vendor ?? 'A third party'} follows you across ${Number(f.details.siteCount) || 3} sites you visited — a tracker no list knows`,
