@@ -22,7 +22,7 @@ export interface VisitOptions {
   /** who visits (a customer view); here only its Referer matters, the launcher applies the rest */
   visitor?: Visitor;
   /** runs once the page settled, before the probes and the report (a customer view acts here) */
-  afterLoad?(page: Page, ctx: { url: string; index: number; tabId: number; ext: Launched }): Promise<void>;
+  afterLoad?(page: AuditPage, ctx: { url: string; index: number; tabId: number; ext: AuditBrowser }): Promise<void>;
 }
 
 export const DEFAULT_WAIT = 2500;

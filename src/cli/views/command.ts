@@ -63,6 +63,7 @@ export function parseViewsArgs(argv: readonly string[], readFile: (p: string) =>
   if (audit.profile) throw new UsageError('--profile does not go with views: every view starts from a fresh profile of its own and never changes yours (use cookies=FILE for a known customer)');
   if (audit.shard) throw new UsageError('--shard does not go with views');
   if (audit.force) throw new UsageError('--force does not go with views');
+  if (audit.browser === 'firefox') throw new UsageError('customer views run in Chromium for now: leave out --browser firefox');
   if (lists.some((l) => l.trim() === '')) throw new UsageError('--views needs a list of views');
   return { specs: parseViews(lists, readFile), audit };
 }
