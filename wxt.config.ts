@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { writeChunkList } from './scripts/chunk-list';
+import { leanEntries } from './scripts/lean-entries';
 
 // The manifest is the extension's promise to its users: every permission here is
 // listed in tests/permissions.allowlist.json and CI fails when they drift apart.
@@ -7,8 +10,32 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // the privacy policy, the licence and the bundled data's notices travel inside the package (store
+    // reviewers and the person can read them there); the top-level files stay the only copies
+    'build:publicAssets': (wxt, files) => {
+      for (const f of ['PRIVACY.md', 'LICENSE', 'THIRD_PARTY_NOTICES']) files.push({ absoluteSrc: resolve(wxt.config.root, f), relativeDest: f });
+    },
+    'build:done': (wxt, output) => writeChunkList(wxt.config.outDir, wxt.config.root, output as never),
+  },
   // CANDOR_NO_MINIFY=1: readable bundles, for profiling where the content scripts spend their time
-  vite: () => (process.env.CANDOR_NO_MINIFY ? { build: { minify: false } } : {}),
+  // The extension pages render with preact/compat: the same React API in ~15 kB instead of
+  // react-dom's ~200 kB, which alone was most of what the popup loads before it can show a report
+  // (tests/unit/popup-bundle.test.ts holds the popup under 250 kB). Unit tests render with React.
+  vite: () => ({
+    plugins: [leanEntries()],
+    resolve: {
+      // CANDOR_REACT=1: the same pages on react-dom, to compare
+      alias: process.env.CANDOR_REACT ? [] : [
+        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+        { find: /^react-dom$/, replacement: 'preact/compat' },
+        { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+        { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+        { find: /^react$/, replacement: 'preact/compat' },
+      ],
+    },
+    ...(process.env.CANDOR_NO_MINIFY ? { build: { minify: false } } : {}),
+  }),
   manifest: ({ browser }) => ({
     name: 'Candor',
     // UI strings live in public/_locales (English and German); the manifest must name the default.
@@ -48,6 +75,9 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           }
         : undefined,
+    // The document_start relay of the MAIN-world hooks (entrypoints/relay.ts): an unlisted script, so
+    // it carries nothing but itself. The other content scripts are declared in their entry points.
+    content_scripts: [{ matches: ['<all_urls>'], run_at: 'document_start', all_frames: true, match_about_blank: true, js: ['relay.js'] }],
     action: { default_title: 'Candor: how this site markets to you' },
   }),
 });

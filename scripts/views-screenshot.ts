@@ -11,6 +11,10 @@ import { serveSites } from '../src/cli/site-server';
 import { viewsCommand } from '../src/cli/views/command';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// Loopback fixture pages only: as root (a container) Chromium runs without its sandbox, explicitly and
+// with the launcher's warning (src/cli/launch.ts, sandboxOff); as any other user the sandbox stays on.
+if (process.getuid?.() === 0) process.env.CANDOR_NO_SANDBOX ??= '1';
 const OUT = join(ROOT, 'docs/screenshots');
 
 async function main(): Promise<void> {
@@ -20,7 +24,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'candor-views-shot-'));
   try {
     const code = await viewsCommand(
-      ['--views', 'returning,mobile,locale=de-DE,from=https://compare.test/kettles', '--out', dir, '--insecure', '--host-resolver-rules', server.hostResolverRules, '--wait', '1000', '--concurrency', '3', server.url('views-shop.test', '/kettle')],
+      ['--views', 'returning,mobile,locale=de-DE,from=https://compare.test/kettles', '--out', dir, '--insecure', '--allow-private', '--host-resolver-rules', server.hostResolverRules, '--wait', '1000', '--concurrency', '3', server.url('views-shop.test', '/kettle')],
       { stdout: process.stderr, stderr: process.stderr },
     );
     if (code !== 0) throw new Error(`audit views exited ${code}`);

@@ -9,6 +9,7 @@ import { TrendsView } from '../../src/ui/dashboard/TrendsView';
 import { ViewsView } from '../../src/ui/dashboard/ViewsView';
 import { useHistory, useRoute } from '../../src/ui/dashboard/useHistory';
 import { type MsgKey, t } from '../../src/ui/i18n';
+import { DatabaseBanner } from '../../src/ui/dashboard/DatabaseBanner';
 
 const NAV: { route: string; label: MsgKey }[] = [
   { route: 'sites', label: 'navSites' },
@@ -49,6 +50,7 @@ export function App() {
         </nav>
       </header>
       <main>
+        <DatabaseBanner />
         <p className="notice" role="status" data-testid="notice">
           {notice}
         </p>

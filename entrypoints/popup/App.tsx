@@ -8,13 +8,11 @@ import { download, fileSafe } from '../../src/ui/download';
 import { t } from '../../src/ui/i18n';
 import { ReportView } from '../../src/ui/ReportView';
 import { StorageBanner } from '../../src/ui/StorageBanner';
-import { getDb } from '../../src/storage/db';
+import { openStored } from '../../src/storage/stored';
 import { useTabReport } from '../../src/ui/useSiteReport';
 
 // The database opens while the popup asks the browser which tab it reports on, not after.
-getDb()
-  .open()
-  .catch(() => undefined); // a failure surfaces in the report's query (StorageBanner, error state)
+void openStored();
 
 type TabState = { status: 'loading' } | { status: 'unobservable'; url: string } | { status: 'tab'; tabId: number };
 

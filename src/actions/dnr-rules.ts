@@ -1,5 +1,6 @@
 // The declarativeNetRequest dynamic rules Candor's consent controls need, computed from settings
-// alone (pure, unit-tested): Sec-GPC on all sites or some, and per-site blocks of tracker categories.
+// alone (pure, unit-tested): Sec-GPC on all sites or some, and per-site blocks of tracker categories
+// (the consent panel) and of companies (a company card's button).
 // The whole set is rebuilt on every change, so undo is "compute again without it".
 import type { Settings } from '../storage/settings';
 
@@ -26,7 +27,7 @@ export interface DnrRule {
 
 const GPC_HEADER = { type: 'modifyHeaders' as const, requestHeaders: [{ header: 'Sec-GPC', operation: 'set' as const, value: '1' }] };
 
-export function buildDnrRules(s: Pick<Settings, 'gpcAll' | 'gpcSites' | 'blocked'>): DnrRule[] {
+export function buildDnrRules(s: Pick<Settings, 'gpcAll' | 'gpcSites' | 'blocked'> & Partial<Pick<Settings, 'blockedCompanies'>>): DnrRule[] {
   const rules: Omit<DnrRule, 'id'>[] = [];
   if (s.gpcAll) {
     rules.push({ priority: 1, action: GPC_HEADER, condition: { resourceTypes: [...ALL_RESOURCES] } });
@@ -36,15 +37,17 @@ export function buildDnrRules(s: Pick<Settings, 'gpcAll' | 'gpcSites' | 'blocked
     rules.push({ priority: 1, action: GPC_HEADER, condition: { requestDomains: sites, resourceTypes: ['main_frame', 'sub_frame'] } });
     rules.push({ priority: 1, action: GPC_HEADER, condition: { initiatorDomains: sites, resourceTypes: [...SUB_RESOURCES] } });
   }
-  for (const site of Object.keys(s.blocked).sort()) {
-    for (const category of Object.keys(s.blocked[site] ?? {}).sort()) {
-      const domains = [...new Set(s.blocked[site]![category] ?? [])].filter((d) => d && d !== site).sort();
-      if (domains.length === 0) continue;
-      rules.push({
-        priority: 2,
-        action: { type: 'block' },
-        condition: { requestDomains: domains, initiatorDomains: [site], domainType: 'thirdParty', resourceTypes: [...SUB_RESOURCES] },
-      });
+  for (const blocks of [s.blocked, s.blockedCompanies ?? {}]) {
+    for (const site of Object.keys(blocks).sort()) {
+      for (const what of Object.keys(blocks[site] ?? {}).sort()) {
+        const domains = [...new Set(blocks[site]![what] ?? [])].filter((d) => d && d !== site).sort();
+        if (domains.length === 0) continue;
+        rules.push({
+          priority: 2,
+          action: { type: 'block' },
+          condition: { requestDomains: domains, initiatorDomains: [site], domainType: 'thirdParty', resourceTypes: [...SUB_RESOURCES] },
+        });
+      }
     }
   }
   return rules.map((r, i) => ({ ...r, id: RULE_ID_MIN + i }));

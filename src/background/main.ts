@@ -7,12 +7,14 @@ import { createTrackerDb } from '../detectors/tracker-db';
 import type { TrackerIndex } from '../detectors/tracker-index-build';
 import trackerIndex from '../generated/tracker-index.json';
 import { buildSiteReport } from '../report/build';
+import { badgeCount } from '../report/facts';
 import { getDb } from '../storage/db';
-import { findingsForVisit } from '../storage/queries';
+import { factsForVisit } from '../storage/queries';
 import { getSettings } from '../storage/settings';
 import { Engine } from './engine';
 import { SERVICES } from './services';
 import { startRetention } from './retention';
+import { startFirstRun, WELCOME_PAGE } from './first-run';
 import { allHandlers } from './handlers';
 import { autoconsentLoads, restoreControls } from './handlers/consent';
 import { createDispatcher } from './messages';
@@ -40,14 +42,18 @@ export function startBackground(): void {
   const toolBrowser = browserName ? `${browserName[1]!.toLowerCase()} ${browserName[2]}` : 'unknown';
 
   async function updateBadges(visitIds: Set<string>) {
-    for (const visitId of visitIds) {
-      const v = await db.visits.get(visitId);
-      if (!v) continue;
-      const tab = await db.tabs.get(v.tabId);
-      if (tab?.visitId !== visitId) continue;
+    // two reads for the whole commit, not two per visit: each is a transaction that queues behind
+    // the writer's next one
+    const visits = (await db.visits.bulkGet([...visitIds])).filter((v) => !!v);
+    const tabs = await db.tabs.bulkGet(visits.map((v) => v.tabId));
+    for (const [i, v] of visits.entries()) {
+      if (tabs[i]?.visitId !== v.id) continue;
+      // the companies told about the visit, as the popup's headline counts them: not tracker requests,
+      // so a fully blocked tracker (which told nobody) is not counted
+      const n = v.summary ? badgeCount(v.summary) : 0;
       try {
-        await action.setBadgeText({ tabId: v.tabId, text: v.trackerCount ? String(v.trackerCount) : '' });
-        await action.setBadgeBackgroundColor({ tabId: v.tabId, color: v.trackerCount > 5 ? '#b3261e' : '#5b5f97' });
+        await action.setBadgeText({ tabId: v.tabId, text: n ? String(n) : '' });
+        await action.setBadgeBackgroundColor({ tabId: v.tabId, color: n > 5 ? '#b3261e' : '#5b5f97' });
       } catch {
         // the tab was closed meanwhile
       }
@@ -162,11 +168,16 @@ export function startBackground(): void {
     await engine.writer.whenIdle();
     const visit = await engine.visitFor(tabId);
     if (!visit) return null;
-    const findings = await findingsForVisit(db, visit.visitId);
-    return buildSiteReport({ visit, findings, tool: { version: browser.runtime.getManifest().version, browser: toolBrowser } });
+    const [findings, row] = await Promise.all([factsForVisit(db, visit.visitId), db.visits.get(visit.visitId)]);
+    return buildSiteReport({ visit, findings, limits: row, tool: { version: browser.runtime.getManifest().version, browser: toolBrowser } });
   }
 
   startRetention(db, browser);
+  // install only (not an update): the welcome page, with the switch of the one automatic request
+  const firstRun = startFirstRun(
+    { db, openWelcome: async () => (await browser.tabs.create({ url: browser.runtime.getURL(`/${WELCOME_PAGE}` as `/welcome.html`) })).id },
+    (cb) => browser.runtime.onInstalled.addListener(cb),
+  );
 
   const handlers = allHandlers({ db, engine, browser, ignoredTabs, visitReady, reportForTab });
   // DNR rules and registered scripts survive restarts, but settings are the truth: re-apply them
@@ -179,9 +190,12 @@ export function startBackground(): void {
   // worker's own IndexedDB.
   (globalThis as unknown as { candor: unknown }).candor = {
     reportForTab,
-    whenIdle: () => engine.writer.whenIdle(),
+    // the audit reads reports once everything is stored, the answer of the gpc.json check included
+    whenIdle: () => engine.settled(),
     db,
     engine,
     autoconsentLoads,
+    /** the welcome tab this start opened (null: none); the launchers close it */
+    firstRun: firstRun.settled,
   };
 }

@@ -24,8 +24,10 @@ const isInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v 
 export const CORE_VALIDATORS: Partial<Record<MessageType, Validator>> = {
   'observe/dom': (m) => !!m.snapshot && typeof m.snapshot === 'object' && !Array.isArray(m.snapshot),
   'observe/page-events': (m) => Array.isArray(m.events),
+  'observe/kit': () => true,
   'report/for-tab': (m) => isInt(m.tabId),
   'status/get': () => true,
+  'history/deleted': (m) => m.site === undefined || (typeof m.site === 'string' && m.site.length > 0 && m.site.length <= 300),
 };
 
 export function createDispatcher(handlers: Handlers, selfId: string, extensionOrigin: string, validators = CORE_VALIDATORS) {

@@ -1,5 +1,6 @@
 // Content-script payloads are page-derived: shape-check them and cap every string before use.
 import { capText, capUrl } from '../model/finding';
+import { capJson } from '../model/cap-json';
 import type { DomSnapshot, PageEvent } from '../model/observations';
 
 const MAX_EVENTS = 500;
@@ -7,26 +8,6 @@ const MAX_LIST = 300;
 
 function str(v: unknown, max?: number): string {
   return max ? capText(v, max) : capUrl(v);
-}
-
-/** Deep-caps strings and sizes of arbitrary JSON-like data (section payloads, event data). */
-export function capJson(v: unknown, depth = 0): unknown {
-  if (depth > 6) return undefined;
-  if (typeof v === 'string') return capText(v, 2000);
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'boolean' || v === null) return v;
-  if (Array.isArray(v)) return v.slice(0, MAX_LIST).map((x) => capJson(x, depth + 1));
-  if (typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    let n = 0;
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      if (++n > 100) break;
-      if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
-      out[k.slice(0, 100)] = capJson(x, depth + 1);
-    }
-    return out;
-  }
-  return undefined;
 }
 
 export function sanitizeSnapshot(raw: DomSnapshot, senderUrl: string | undefined, isTop: boolean): DomSnapshot | null {

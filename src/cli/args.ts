@@ -34,6 +34,10 @@ export interface AuditArgs {
   disabledProbes: string[];
   /** progress display: auto (bar on a TTY, lines otherwise) or none */
   progress: boolean;
+  /** follow pages to loopback, private and link-local addresses (--allow-private) */
+  allowPrivate: boolean;
+  /** run Chromium without its sandbox (--no-sandbox): the explicit opt-out for root in a container */
+  noSandbox: boolean;
 }
 
 export class UsageError extends Error {}
@@ -66,6 +70,12 @@ transparency report.
   --host-resolver-rules RULES  passed to Chromium (e.g. "MAP *.shop.test 127.0.0.1"); Firefox gets the
                                same mapping through a local proxy
   --insecure                   accept invalid TLS certificates (staging sites, self-signed test servers)
+  --allow-private              follow pages to loopback, private and link-local addresses (127.0.0.1,
+                               10.x, 192.168.x, 169.254.x …): staging and test sites. Without it a page
+                               (or a redirect, or the page's own navigation) that leads there is refused
+  --no-sandbox                 run Chromium without its sandbox, with a warning (only for root, e.g. in a
+                               container you cannot change; better: run as an unprivileged user, README);
+                               CANDOR_NO_SANDBOX=1 does the same
   --profile DIR                keep a browser profile across runs (a second audit is a returning visitor)
   --wait MS                    settle time after load (default 2500)
   --concurrency N              browsers in parallel, each with its own profile (default ${defaultConcurrency()}
@@ -86,9 +96,13 @@ ${probes}
                                else /usr/bin/firefox-esr (Debian/Ubuntu: sudo apt-get install -y firefox-esr)
   --extension DIR              the built extension to drive (default .output/chrome-mv3, or
                                .output/firefox-mv2 with --browser firefox)
+  -V, --version                the version (as in each report's tool.version)
   -h, --help                   this help
 
-Subcommands:
+The same commands run as \`npx candor audit …\`, \`npx candor views|diff|merge …\` from a checkout. For
+JSON on stdout use \`npm run -s audit\` or \`npx candor\`: without -s npm prints its banner there too.
+
+Subcommands (each has --help):
   diff A.json B.json [--json]  what changed between two reports of a site (trackers, disclosures,
                                grade and scores, prices); exit 0, or 2 when a file cannot be read
   merge FILE.jsonl... --out DIR  merge the reports.jsonl of several shards into one --out directory
@@ -112,7 +126,7 @@ export function parseArgs(
   readFile: (p: string) => string = (p) => readFileSync(p, 'utf8'),
   probeNames: readonly string[] = PROBES.map((p) => p.name),
 ): AuditArgs {
-  const a: AuditArgs = { urls: [], json: false, insecure: false, interact: false, browser: 'chromium', help: false, pages: 0, retries: DEFAULT_RETRIES, force: false, disabledProbes: [], progress: true };
+  const a: AuditArgs = { urls: [], json: false, insecure: false, interact: false, browser: 'chromium', help: false, pages: 0, retries: DEFAULT_RETRIES, force: false, disabledProbes: [], progress: true, allowPrivate: false, noSandbox: false };
   const urlFiles: string[] = [];
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -130,6 +144,8 @@ export function parseArgs(
       case '--interact': a.interact = true; break;
       case '--force': a.force = true; break;
       case '--no-progress': a.progress = false; break;
+      case '--allow-private': a.allowPrivate = true; break;
+      case '--no-sandbox': a.noSandbox = true; break;
       case '-h': case '--help': a.help = true; break;
       case '--out': a.out = take(); break;
       case '--urls': urlFiles.push(take()); break;

@@ -1,7 +1,8 @@
 // findings.csv: one finding a row (RFC 4180). Page text reaches these cells, and a spreadsheet runs a
 // cell that starts with = + - @ (or a tab/CR before one) as a formula (OWASP "CSV injection"), so such
-// cells get a leading apostrophe, which spreadsheets show as text.
-import { csvCell } from '../report/export-csv';
+// cells get a leading apostrophe, which spreadsheets show as text — also after leading blanks or line
+// breaks. The file starts with a UTF-8 byte order mark, so spreadsheets read non-ASCII text right.
+import { CSV_BOM, csvCell } from '../report/export-csv';
 import type { AuditResult } from './audit';
 
 export const CSV_COLUMNS = [
@@ -22,7 +23,7 @@ export interface CsvRecord {
 }
 
 export function findingsCsv(records: readonly CsvRecord[]): string {
-  let out = csvRow(CSV_COLUMNS);
+  let out = CSV_BOM + csvRow(CSV_COLUMNS);
   for (const { input, result: r } of records) {
     if ('error' in r) continue;
     for (const f of r.findings) {

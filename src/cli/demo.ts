@@ -22,6 +22,11 @@ async function demo(): Promise<number> {
       extensionDir: join(ROOT, '.output/chrome-mv3'),
       hostResolverRules: server.hostResolverRules,
       insecure: true,
+      // the demo sites are served on loopback by this process
+      allowPrivate: true,
+      // The demo loads only its own bundled pages, so as root (a container) it runs Chromium without
+      // its sandbox rather than not at all — and says so (launch.ts). The audit never does this by itself.
+      noSandbox: process.getuid?.() === 0,
       onResult: (r) => {
         process.stdout.write(summarise(r) + '\n');
         if (!isAuditError(r)) writeReportFiles(out, r);

@@ -3,6 +3,7 @@
 // practice (disclosures, rights links, human contact) gained or lost, grade and score changes, prices.
 import { PRINCIPLES, type Finding, type Principle } from '../model/finding';
 import type { SiteReport } from '../model/report';
+import { safeLine as l } from './safe-text';
 import { findingIdentity } from './site-summary';
 
 export interface FindingRef {
@@ -83,17 +84,17 @@ export function diffReports(a: SiteReport, b: SiteReport): ReportDiff {
   };
 }
 
-const who = (f: FindingRef) => (f.company && f.vendor && f.company !== f.vendor ? ` (${f.company})` : '');
+const who = (f: FindingRef) => (f.company && f.vendor && f.company !== f.vendor ? ` (${l(f.company)})` : '');
 
 export function formatDiff(d: ReportDiff, names: { a: string; b: string }): string {
-  const lines = [`Candor diff: ${d.site.before}${d.site.after !== d.site.before ? ` → ${d.site.after}` : ''}`, `  before: ${names.a}`, `  after:  ${names.b}`, ''];
+  const lines = [`Candor diff: ${l(d.site.before)}${d.site.after !== d.site.before ? ` → ${l(d.site.after)}` : ''}`, `  before: ${l(names.a)}`, `  after:  ${l(names.b)}`, ''];
   if (!d.changed) return lines.concat('No change: same grade, scores and findings.', '').join('\n');
   if (d.grade) lines.push(`Grade ${d.grade.before} → ${d.grade.after}`);
   for (const s of d.scores) lines.push(`  ${s.principle.padEnd(13)} ${String(s.before).padStart(3)} → ${String(s.after).padStart(3)}  (${s.after > s.before ? '+' : ''}${s.after - s.before})`);
   const section = (title: string, sign: string, list: FindingRef[]) => {
     if (!list.length) return;
     lines.push('', `${title} (${list.length})`);
-    for (const f of list) lines.push(`  ${sign} ${f.title}${who(f)}`);
+    for (const f of list) lines.push(`  ${sign} ${l(f.title)}${who(f)}`);
   };
   section('New trackers', '+', d.trackers.added);
   section('Trackers gone', '-', d.trackers.removed);
@@ -105,8 +106,8 @@ export function formatDiff(d: ReportDiff, names: { a: string; b: string }): stri
   section('Other findings gone', '-', d.other.removed);
   if (d.prices.before.length || d.prices.after.length) {
     lines.push('', 'Prices and pricing');
-    for (const p of d.prices.before) lines.push(`  before: ${p.title}${priceDetail(p)}`);
-    for (const p of d.prices.after) lines.push(`  after:  ${p.title}${priceDetail(p)}`);
+    for (const p of d.prices.before) lines.push(`  before: ${l(p.title + priceDetail(p))}`);
+    for (const p of d.prices.after) lines.push(`  after:  ${l(p.title + priceDetail(p))}`);
   }
   return lines.join('\n') + '\n';
 }

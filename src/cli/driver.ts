@@ -9,6 +9,8 @@ export type BrowserName = (typeof BROWSERS)[number];
 
 export interface AuditResponse {
   status(): number;
+  /** the address the browser connected to, where the browser says (Chromium) */
+  serverAddr?(): Promise<{ ipAddress: string; port: number } | null>;
 }
 
 /** Elements matching a selector, looked up when used (as Playwright's Locator). */
@@ -28,6 +30,8 @@ export interface AuditPage {
   /** `referer`: the page the visitor comes from (customer views) */
   goto(url: string, o?: { waitUntil?: 'load'; timeout?: number; referer?: string }): Promise<AuditResponse | null>;
   url(): string;
+  /** loads the page again (after a consent answer, customer views) */
+  reload(o?: { waitUntil?: 'load'; timeout?: number }): Promise<unknown>;
   waitForTimeout(ms: number): Promise<void>;
   /** runs fn(arg) in the page; fn is sent as source text, so it must not close over anything */
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
@@ -36,7 +40,8 @@ export interface AuditPage {
   waitForSelector(selector: string, o?: { timeout?: number }): Promise<unknown>;
   mouse: { click(x: number, y: number): Promise<void>; move(x: number, y: number): Promise<void> };
   setViewportSize(size: { width: number; height: number }): Promise<void>;
-  screenshot(o?: { fullPage?: boolean }): Promise<Buffer>;
+  /** `scale: 'css'`: one pixel per CSS pixel (Firefox's are always so) */
+  screenshot(o?: { fullPage?: boolean; type?: 'png' | 'jpeg'; quality?: number; scale?: 'css'; timeout?: number }): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -70,7 +75,15 @@ export interface AuditBrowser {
    * background page's hook). fn is sent as source text with `arg` as JSON: it must not close over
    * anything, and what it returns must be plain data.
    */
+  /** a message to the background from one of the extension's own pages, as the popup sends it */
+  sendMessage(msg: Record<string, unknown>): Promise<unknown>;
   inExtension<R, A = undefined>(fn: (x: ExtensionSide, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Holds every document request of `page` (its top frame and its frames, each redirect hop included)
+   * until `refuse(url, topFrame)` answers, and fails the request when it answers true. Browsers that
+   * cannot hold requests leave this out; the audit then checks the pages it lands on after the fact.
+   */
+  guard?(page: AuditPage, refuse: (url: string, topFrame: boolean) => Promise<boolean>): Promise<void>;
   /** called once when the browser goes away (closed or crashed) */
   onClose(cb: () => void): void;
   close(): Promise<void>;

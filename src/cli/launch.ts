@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { type AuditBrowser, callExpression } from './driver';
 import { browserVersion, findChromium } from './find-browser';
-import { prepareVisitor, type Visitor, visitorLaunch } from './views/visitor';
+import { prepareVisitor, sendFromExtensionPage, type Visitor, visitorLaunch } from './views/visitor';
 
 export interface LaunchOptions {
   extensionDir: string;
@@ -17,6 +17,53 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** who the browser presents as (a customer view): locale, phone, cookies, GPC; default an ordinary desktop */
   visitor?: Visitor;
+  /** run Chromium without its sandbox (--no-sandbox, or CANDOR_NO_SANDBOX=1): see sandboxOff */
+  noSandbox?: boolean;
+  /** leave the first-run welcome tab open (tests of that page); by default it is closed at start */
+  keepWelcome?: boolean;
+}
+
+/**
+ * In the extension (worker or background page): waits for the welcome tab the install opened (the
+ * `candor.firstRun` promise answers at once when none will open) and closes it, so a fresh profile
+ * gives the audit and the tests no tab of their own in front of theirs. 10 s at most.
+ */
+export async function closeWelcomeTab(x: { browser: { tabs: { remove(id: number): Promise<void> } }; candor: { firstRun?: Promise<number | null> } }): Promise<boolean> {
+  const id = await Promise.race([x.candor.firstRun ?? null, new Promise<null>((r) => setTimeout(() => r(null), 10000))]);
+  if (id === null) return false;
+  await x.browser.tabs.remove(id).catch(() => {});
+  return true;
+}
+
+/**
+ * Chromium's sandbox stays on: it is what keeps a page that exploits a browser bug inside the
+ * renderer. Chromium refuses to start its sandbox as root, so as root the audit stops with a plain
+ * message unless the sandbox is switched off explicitly (--no-sandbox, or CANDOR_NO_SANDBOX=1 for
+ * test harnesses and scripts that start the browser themselves), and then says so on every run.
+ * The way to audit from a container is an unprivileged user (README, "Running in a container").
+ */
+export class SandboxError extends Error {}
+
+let warned = false;
+
+export function sandboxOff(o: { noSandbox?: boolean }, env: NodeJS.ProcessEnv = process.env, uid = process.getuid?.()): boolean {
+  const off = !!o.noSandbox || env.CANDOR_NO_SANDBOX === '1';
+  if (!off && uid === 0) {
+    throw new SandboxError(
+      "Chromium's sandbox cannot run as root, and the audit does not switch it off by itself: a page that exploits " +
+        'a browser bug would get root. Run the audit as an unprivileged user (README, "Running in a container"), ' +
+        'or, where that is impossible, pass --no-sandbox (or set CANDOR_NO_SANDBOX=1) to accept the risk.',
+    );
+  }
+  return off;
+}
+
+function warnSandboxOff(uid = process.getuid?.()): void {
+  if (warned) return;
+  warned = true;
+  process.stderr.write(
+    `audit: warning: Chromium's sandbox is OFF (--no-sandbox / CANDOR_NO_SANDBOX=1)${uid === 0 ? ', as root' : ''}: a page that exploits a browser bug runs with this user's rights. Audit untrusted sites as an unprivileged user with the sandbox on.\n`,
+  );
 }
 
 export interface Launched extends AuditBrowser {
@@ -53,6 +100,8 @@ export async function closeAllBrowsers(ms = 5000): Promise<void> {
  * the benchmark's "without Candor" browser differs from the audit's in the extension alone.
  */
 function ordinaryBrowser(o: Omit<LaunchOptions, 'extensionDir'>, extensionArgs: string[]) {
+  const noSandbox = sandboxOff(o);
+  if (noSandbox) warnSandboxOff();
   const exe = findChromium();
   const ver = browserVersion(exe);
   const visitor = visitorLaunch(o.visitor, ver.major);
@@ -70,7 +119,6 @@ function ordinaryBrowser(o: Omit<LaunchOptions, 'extensionDir'>, extensionArgs: 
     '--disable-component-update',
     '--disable-sync',
     '--disable-quic',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ...(o.hostResolverRules ? [`--host-resolver-rules=${o.hostResolverRules}`] : []),
     ...(o.insecure ? ['--ignore-certificate-errors'] : []),
     ...(o.extraArgs ?? []),
@@ -79,6 +127,8 @@ function ordinaryBrowser(o: Omit<LaunchOptions, 'extensionDir'>, extensionArgs: 
     chromium.launchPersistentContext(o.profileDir ?? tmpProfile!, {
       executablePath: exe,
       headless: o.headless ?? true,
+      // Playwright passes --no-sandbox unless told otherwise: the sandbox stays on unless opted out
+      chromiumSandbox: !noSandbox,
       args,
       ignoreDefaultArgs: ['--enable-automation'],
       userAgent,
@@ -111,7 +161,17 @@ export async function launchPlain(o: Omit<LaunchOptions, 'extensionDir'>): Promi
 export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
   const b = ordinaryBrowser(o, [`--disable-extensions-except=${o.extensionDir}`, `--load-extension=${o.extensionDir}`]);
   const { ver, userAgent } = b;
-  const context = await b.launch();
+  const context = await b.launch().catch((e: unknown) => {
+    // not root, sandbox on, but the system forbids the user namespaces it needs (a container's
+    // default seccomp profile): say what to change rather than "the browser closed"
+    if (/No usable sandbox/i.test(String((e as Error)?.message))) {
+      throw new SandboxError(
+        "Chromium could not start its sandbox: this system (often a container's seccomp profile) forbids the user namespaces it needs. " +
+          'See README, "Running in a container", for a profile that allows them; --no-sandbox runs without it, at your risk.',
+      );
+    }
+    throw e;
+  });
   let sw = context.serviceWorkers()[0];
   if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extensionId = new URL(sw.url()).host;
@@ -142,12 +202,14 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
     userAgent,
     worker,
     newPage: () => context.newPage(),
+    guard: (page, refuse) => guardDocuments(context, page as unknown as Page, refuse),
     extensionUrl,
     extensionPage: async (path) => {
       const p = await context.newPage();
       await p.goto(extensionUrl(path));
       return p;
     },
+    sendMessage: (msg) => sendFromExtensionPage(launched, msg),
     // MV3 Chromium: chrome.* returns promises, so it serves as the promise-based API
     inExtension: async (fn, arg) => (await worker()).evaluate(callExpression(fn, '{ browser: globalThis.chrome, candor: globalThis.candor }', arg)),
     onClose: (cb) => void context.once('close', cb),
@@ -159,10 +221,33 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
   };
   liveBrowsers.add(launched);
   try {
-    await prepareVisitor(launched, o.visitor);
+    if (!o.keepWelcome) await launched.inExtension(closeWelcomeTab as never);
+    await prepareVisitor({ sendMessage: launched.sendMessage, setCookies: (c) => context.addCookies([...c]) }, o.visitor);
   } catch (e) {
     await launched.close();
     throw e;
   }
   return launched;
+}
+
+/**
+ * Holds each document request of the page (DevTools Fetch domain, request stage: the top frame, its
+ * frames, and every redirect hop, which Chromium pauses again) until `refuse` answers. A refused
+ * request fails as "blocked", so the page never reaches that address.
+ */
+async function guardDocuments(context: BrowserContext, page: Page, refuse: (url: string, topFrame: boolean) => Promise<boolean>): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const tree = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const top = tree.frameTree.frame.id;
+  cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string }; frameId: string }) => {
+    void refuse(e.request.url, e.frameId === top)
+      .catch(() => true) // when in doubt, do not follow
+      .then((no) =>
+        no
+          ? cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' })
+          : cdp.send('Fetch.continueRequest', { requestId: e.requestId }),
+      )
+      .catch(() => {}); // the page closed meanwhile
+  });
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', resourceType: 'Document', requestStage: 'Request' }] });
 }

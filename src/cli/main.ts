@@ -1,32 +1,47 @@
 // `npm run audit -- [options] <url>...` (docs/report.md). With --json, stdout carries the JSON array only;
 // progress, summaries and the final table then go to stderr.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { auditUrls, isAuditError } from './audit';
 import { NoBrowserError } from './find-browser';
 import { checkBrowser } from './check-browser';
 import { closeAllBrowsers, DEFAULT_EXTENSION_DIR } from './launch-any';
+import { SandboxError, sandboxOff } from './launch';
+import { HostRulesError } from './firefox/host-rules';
+import { privateAddressCheck } from './private-address';
 import { defaultConcurrency, parseArgs, USAGE, UsageError } from './args';
 import { diffCommand, mergeCommand } from './commands';
 import { Dataset, type DatasetRecord, entryKeys, planRun, toRecord } from './dataset';
 import { summarise } from './output';
+import { jsonForTerminal, safeText } from './safe-text';
 import { Progress, summaryTable } from './progress';
 import { pickShard } from './shard';
 import { viewsCommand } from './views/command';
 
+/** `candor 0.1.0`: the version written into each report's tool.version (package.json = manifest). */
+export function versionLine(): string {
+  const pkg = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { name: string; version: string };
+  return `${pkg.name} ${pkg.version}`;
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
+    if (argv[0] === '--version' || argv[0] === '-V') {
+      process.stdout.write(versionLine() + '\n');
+      return 0;
+    }
     if (argv[0] === 'diff') return diffCommand(argv.slice(1), process);
     if (argv[0] === 'merge') return mergeCommand(argv.slice(1), process);
     if (argv[0] === 'views') return await viewsCommand(argv.slice(1));
     return await audit(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`audit: ${e.message}\n\n${USAGE}\n`);
+      process.stderr.write(`audit: ${safeText(e.message)}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof NoBrowserError) {
-      process.stderr.write(`audit: ${e.message}\n`);
+    if (e instanceof NoBrowserError || e instanceof SandboxError || e instanceof HostRulesError) {
+      process.stderr.write(`audit: ${safeText(e.message)}\n`);
       return 2;
     }
     throw e;
@@ -44,8 +59,11 @@ async function audit(argv: string[]): Promise<number> {
     process.stderr.write(`audit: no built extension at ${extensionDir}. Run \`npm run build\` first.\n`);
     return 2;
   }
-  // before any URL: a missing Firefox, a Chromium build given to Firefox, rules it cannot follow
+  // before any URL: a missing Firefox, a Chromium build given to Firefox, rules it cannot follow,
+  // root without the sandbox opt-out, rules the private-address check cannot read
   checkBrowser(args.browser, extensionDir, args.hostResolverRules);
+  if (args.browser === 'chromium') sandboxOff(args);
+  if (!args.allowPrivate && args.hostResolverRules) privateAddressCheck({ hostResolverRules: args.hostResolverRules });
   const human = args.json ? process.stderr : process.stdout;
   const urls = args.urls;
   // Occurrence numbers come from the whole list, so they mean the same in every shard.
@@ -71,44 +89,51 @@ async function audit(argv: string[]): Promise<number> {
   if (results.size) process.stderr.write(`resuming ${args.out}: ${results.size} already audited there, ${todo.length} to go (--force audits all again)\n`);
   const concurrency = args.concurrency ?? (args.profile ? 1 : defaultConcurrency());
 
-  await auditUrls(
-    todo.map((i) => urls[i]!),
-    {
-      browser: args.browser,
-      extensionDir,
-      profileDir: args.profile ? resolve(args.profile) : undefined,
-      hostResolverRules: args.hostResolverRules,
-      insecure: args.insecure,
-      wait: args.wait,
-      timeout: args.timeout,
-      retries: args.retries,
-      pages: args.pages,
-      concurrency,
-      interact: args.interact,
-      disabledProbes: args.disabledProbes,
-      log: (m) => progress.log(m, process.stderr),
-      stopped: () => !!stopping,
-      onDone: (r, j) => {
-        // URLs cut off by a stop are not failures of the site: leave them for the resumed run
-        if (stopping) return;
-        const i = todo[j]!;
-        results.set(i, r);
-        if (dataset) {
-          // the line first: it is what a resumed run trusts
-          const rec = toRecord(r, keys[i]!);
-          dataset.append(rec);
-          records.push(rec);
-          if (!isAuditError(r)) dataset.writeSite(r);
-        }
-        progress.tick(r, urls[i]!);
+  try {
+    await auditUrls(
+      todo.map((i) => urls[i]!),
+      {
+        browser: args.browser,
+        extensionDir,
+        profileDir: args.profile ? resolve(args.profile) : undefined,
+        hostResolverRules: args.hostResolverRules,
+        insecure: args.insecure,
+        wait: args.wait,
+        timeout: args.timeout,
+        retries: args.retries,
+        pages: args.pages,
+        concurrency,
+        interact: args.interact,
+        disabledProbes: args.disabledProbes,
+        allowPrivate: args.allowPrivate,
+        noSandbox: args.noSandbox,
+        log: (m) => progress.log(m, process.stderr),
+        stopped: () => !!stopping,
+        onDone: (r, j) => {
+          // URLs cut off by a stop are not failures of the site: leave them for the resumed run
+          if (stopping) return;
+          const i = todo[j]!;
+          results.set(i, r);
+          if (dataset) {
+            // the line first: it is what a resumed run trusts
+            const rec = toRecord(r, keys[i]!);
+            dataset.append(rec);
+            records.push(rec);
+            if (!isAuditError(r)) dataset.writeSite(r);
+          }
+          progress.tick(r, urls[i]!);
+        },
+        onResult: (r) => {
+          if (!stopping) progress.log(summarise(r), human);
+        },
       },
-      onResult: (r) => {
-        if (!stopping) progress.log(summarise(r), human);
-      },
-    },
-  );
+    );
+  } catch (e) {
+    // a stop closes the browsers under the pages still loading: what fails then is the stop, not the run
+    if (!stopping) throw e;
+  }
   if (stopping) {
-    await stopping;
+    await stopping.catch(() => {});
     return 130;
   }
   progress.finish();
@@ -116,7 +141,7 @@ async function audit(argv: string[]): Promise<number> {
   const ordered = selected.map((i) => results.get(i)!);
   if (ordered.length > 1) human.write(summaryTable(selected.map((i) => urls[i]!), ordered));
   if (dataset) human.write(`Written to ${dataset.dir}/: index.html, reports.jsonl, findings.csv, <site>.json, <site>.html\n`);
-  if (args.json) process.stdout.write(JSON.stringify(ordered, null, 2) + '\n');
+  if (args.json) process.stdout.write(jsonForTerminal(JSON.stringify(ordered, null, 2)) + '\n');
   return ordered.some(isAuditError) ? 3 : 0;
 }
 
@@ -130,6 +155,6 @@ function exitWhenFlushed(code: number): void {
 }
 
 main(process.argv.slice(2)).then(exitWhenFlushed, (e) => {
-  process.stderr.write(`audit: ${(e as Error)?.stack ?? e}\n`);
+  process.stderr.write(`audit: ${safeText(String((e as Error)?.stack ?? e))}\n`);
   exitWhenFlushed(1);
 });

@@ -2,6 +2,7 @@
 // anywhere else (CI logs, files), one plain line per finished URL, so logs stay readable.
 import { PRINCIPLES } from '../model/finding';
 import { type AuditResult, isAuditError } from './audit';
+import { safeLine, safeText } from './safe-text';
 
 export interface ProgressSink {
   write(s: string): unknown;
@@ -20,7 +21,8 @@ export class Progress {
   /** Text for the terminal (a URL's summary, a retry notice) without breaking the bar. */
   log(text: string, to: ProgressSink = this.out): void {
     this.clear();
-    to.write(text.endsWith('\n') ? text : text + '\n');
+    const t = safeText(text);
+    to.write(t.endsWith('\n') ? t : t + '\n');
     this.draw();
   }
 
@@ -30,7 +32,7 @@ export class Progress {
     if (!this.enabled) return;
     if (this.out.isTTY) return this.draw();
     const what = isAuditError(r) ? `failed: ${r.error}` : `${r.grade} ${r.site}`;
-    this.out.write(`[${this.done}/${this.total}] ${url} ${what}\n`);
+    this.out.write(`[${this.done}/${this.total}] ${safeLine(url)} ${safeLine(what)}\n`);
   }
 
   finish(): void {
@@ -70,7 +72,7 @@ export function summaryTable(urls: readonly string[], results: readonly (AuditRe
     if (!r) return;
     if (isAuditError(r)) {
       failed++;
-      if (rows.length <= max) rows.push([String(i + 1), '✗', ...PRINCIPLES.map(() => ''), '', `${urls[i]} — ${r.error}`]);
+      if (rows.length <= max) rows.push([String(i + 1), '✗', ...PRINCIPLES.map(() => ''), '', safeLine(`${urls[i]} — ${r.error}`)]);
       return;
     }
     grades.set(r.grade, (grades.get(r.grade) ?? 0) + 1);
@@ -80,7 +82,7 @@ export function summaryTable(urls: readonly string[], results: readonly (AuditRe
         r.grade,
         ...PRINCIPLES.map((p) => (r.principles[p]?.assessed === false ? '–' : String(r.principles[p]?.score ?? ''))),
         String(r.findings.filter((f) => f.kind === 'tracker').length),
-        r.site,
+        safeLine(r.site),
       ]);
     }
   });

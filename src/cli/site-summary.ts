@@ -36,5 +36,5 @@ export function mergePageReports(reports: readonly SiteReport[]): SiteReport {
   const stored = findings.map((f, i) => ({ ...f, key: `${f.kind}:${i}`, id: String(i), visitId: 'site', site: reports[0]!.site, firstAt: 0, lastAt: 0 }) as StoredFinding);
   const principles = scorePrinciples(stored, findings);
   const last = reports[reports.length - 1]!;
-  return { ...last, site: reports[0]!.site, grade: gradeOf(principles), principles, findings, dataUse: dataUseMap(findings) };
+  return { ...last, site: reports[0]!.site, grade: gradeOf(principles, findings), principles, findings, dataUse: dataUseMap(findings) };
 }

@@ -1,7 +1,8 @@
 // One URL in one browser: load it as a person would, let it settle, optionally run the probes and
 // follow a few same-site links, and read the extension's report. Detects nothing by itself.
 import type { AuditError, SiteReport } from '../model/report';
-import type { AuditBrowser, AuditPage } from './driver';
+import type { AuditBrowser, AuditPage, AuditResponse } from './driver';
+import { addressKind, privateAddressCheck, refusal } from './private-address';
 import { firefoxError } from './firefox/errors';
 import { PROBES, runProbes } from './probes';
 import { siteKey } from './shard';
@@ -9,6 +10,10 @@ import { mergePageReports } from './site-summary';
 import type { Visitor } from './views/visitor';
 
 export interface VisitOptions {
+  /** follow pages to loopback, private and link-local addresses too (--allow-private; tests, staging) */
+  allowPrivate?: boolean;
+  /** the browser's host mapping, so the private-address check sees where a mapped host really goes */
+  hostResolverRules?: string;
   wait?: number;
   interact?: boolean;
   /** probe names switched off */
@@ -67,16 +72,49 @@ export async function visitUrl(b: AuditBrowser, url: string, o: VisitOptions, in
     return { url, error: 'not a valid http(s) URL' };
   }
   const log = o.log ?? ((m: string) => process.stderr.write(m + '\n'));
+  // Private-address guard (private-address.ts): the URL given, then every document request the
+  // browser makes for this tab (redirect hops, the page's own navigations, frames), then where it landed.
+  const check = o.allowPrivate ? undefined : privateAddressCheck({ hostResolverRules: o.hostResolverRules });
+  if (check) {
+    const hit = await check(parsed.href);
+    if (hit) return { url, error: refusal(hit) };
+  }
   const page = await b.newPage();
   onPage?.(page);
+  // the first refused navigation of the top frame since the last navigation the audit started
+  let refused: string | undefined;
+  if (check) {
+    await b.guard?.(page, async (u, topFrame) => {
+      const hit = await check(u);
+      if (!hit) return false;
+      if (topFrame) refused ??= refusal(hit);
+      else log(`  (blocked a frame on ${url}: ${refusal(hit)})`);
+      return true;
+    });
+  }
+  /** Why the tab must not be reported: a refused navigation, or a page that ended up on a private address anyway. */
+  const offLimits = async (resp?: AuditResponse | null): Promise<string | undefined> => {
+    if (!check) return undefined;
+    if (refused) return refused;
+    const hit = await check(page.url());
+    if (hit) return refusal(hit);
+    const addr = await resp?.serverAddr?.().catch(() => null);
+    const kind = addr ? addressKind(addr.ipAddress) : null;
+    if (addr && kind) return refusal({ url: page.url(), host: new URL(page.url()).hostname, address: addr.ipAddress, kind });
+    return undefined;
+  };
   try {
     // a visitor arriving from elsewhere lands on the first URL only; later ones are its own clicks
     const referer = index === 0 ? o.visitor?.referrer : undefined;
     const resp = await page.goto(parsed.href, { waitUntil: 'load', timeout: o.timeout ?? DEFAULT_TIMEOUT, ...(referer ? { referer } : {}) });
+    const landed = await offLimits(resp);
+    if (landed) return { url, error: landed };
     if (resp && resp.status() >= 400) {
       return { url, error: `the server answered HTTP ${resp.status()}` };
     }
     await page.waitForTimeout(o.wait ?? DEFAULT_WAIT);
+    const moved = await offLimits();
+    if (moved) return { url, error: moved };
     const tabId = await tabIdOf(b, page);
     if (tabId === null) return { url, error: 'the extension did not see this page (no browser tab matched it)' };
     await o.afterLoad?.(page, { url, index, tabId, ext: b });
@@ -84,6 +122,8 @@ export async function visitUrl(b: AuditBrowser, url: string, o: VisitOptions, in
       const probes = PROBES.filter((p) => !o.disabledProbes?.includes(p.name));
       await runProbes(probes, page, { url, tabId, ext: b, log });
       await page.waitForTimeout(500);
+      const clicked = await offLimits();
+      if (clicked) return { url, error: clicked };
     }
     const first = await stableReport(b, tabId);
     if (!first) return { url, error: 'the extension recorded no visit for this page' };
@@ -94,7 +134,22 @@ export async function visitUrl(b: AuditBrowser, url: string, o: VisitOptions, in
       for (const link of await sameSiteLinks(page, o.pages)) {
         // A linked page that fails to load is skipped: the site is still reported from the others.
         try {
-          const r = await page.goto(link, { waitUntil: 'load', timeout: o.timeout ?? DEFAULT_TIMEOUT });
+          const hit = check && (await check(link));
+          if (hit) {
+            log(`  (skipped ${link}: ${refusal(hit)})`);
+            continue;
+          }
+          refused = undefined;
+          const r = await page.goto(link, { waitUntil: 'load', timeout: o.timeout ?? DEFAULT_TIMEOUT }).catch((e: unknown) => {
+            if (refused) return null;
+            throw e;
+          });
+          const why = await offLimits(r);
+          if (why) {
+            // the report of this tab now describes a page the audit must not report: stop here
+            log(`  (stopped following links of ${url}: ${why})`);
+            break;
+          }
           if (r && r.status() >= 400) continue;
           await page.waitForTimeout(o.wait ?? DEFAULT_WAIT);
           const id = (await tabIdOf(b, page)) ?? tabId;
@@ -112,7 +167,7 @@ export async function visitUrl(b: AuditBrowser, url: string, o: VisitOptions, in
     }
     return report;
   } catch (e) {
-    return { url, error: explainError(e) };
+    return { url, error: refused ?? explainError(e) };
   } finally {
     await page.close().catch(() => {});
   }

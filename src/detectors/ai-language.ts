@@ -110,7 +110,8 @@ const HUMAN: Rule[] = [
 /** The page labels content (text, images, reviews, summaries) as made by AI. */
 const AI_CONTENT: Rule[] = [
   cs('en', `AI${DASH}(?:[Gg]enerated|[Ww]ritten|[Cc]reated|[Aa]ssisted|[Ss]ummary|[Ss]ummarized|[Pp]owered summary)`),
-  ci('en', `(?:generated|created|written|summari[sz]ed|produced) (?:by|with|using) (?:an? )?(?:AI|artificial intelligence|generative AI)`),
+  // "a book written by AI researchers" names the authors, not an AI
+  ci('en', `(?:generated|created|written|summari[sz]ed|produced) (?:by|with|using) (?:an? )?(?:AI|artificial intelligence|generative AI)(?! (?:researchers?|experts?|scientists?|engineers?|compan(?:y|ies)|firms?|start-?ups?|labs?|teams?|ethicists?|pioneers?|specialists?))`),
   ci('en', `(?:this|the) (?:summary|text|image|content|answer) (?:was|is|were) (?:generated|created|written) (?:by|with|using) AI`),
   cs('de', `KI${DASH}(?:generiert(?:e[rnms]?)?|erstellt(?:e[rnms]?)?|[Zz]usammenfassung|gestützte Zusammenfassung)`),
   ci('de', `(?:von|mit|durch) (?:einer )?(?:KI|künstlicher Intelligenz) (?:erstellt|generiert|zusammengefasst|geschrieben)`),

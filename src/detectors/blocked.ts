@@ -2,7 +2,7 @@
 // consent panel, or another content blocker. The tracker finding of trackers.ts already counts the
 // attempt; this adds how many of those attempts were blocked, so the report can say the company was
 // NOT told about the visit instead of listing it as if it had been.
-import type { FindingDraft } from '../model/finding';
+import type { Assessment, FindingDraft, StoredFinding } from '../model/finding';
 import { trackerDraft } from './trackers';
 import type { Detector } from './types';
 
@@ -10,6 +10,8 @@ export const BLOCKED_COUNT = 'blockedRequests';
 
 export const blockedDetector: Detector = {
   id: 'blocked',
+  // a tracker whose every request the browser stopped told nobody anything: credited, not flagged
+  assess: (f: StoredFinding): Assessment | undefined => (f.kind === 'tracker' && allBlocked(f) ? 'good' : undefined),
   onRequest(req, ctx): FindingDraft[] {
     if (req.phase !== 'blocked') return [];
     const d = trackerDraft(req, ctx, ' blocked in the browser');

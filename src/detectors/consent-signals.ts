@@ -8,6 +8,8 @@ export interface GoogleConsentHit {
   gcd?: string;
   adStorage: GoogleConsentState;
   analyticsStorage: GoogleConsentState;
+  /** gcd's fourth letter (Consent Mode v2); unset without gcd */
+  adPersonalization: GoogleConsentState;
 }
 
 /** Google hosts whose hits carry Consent Mode parameters (gtag.js, GA4, Ads, Floodlight). */
@@ -46,6 +48,8 @@ export function parseGoogleConsent(url: string): GoogleConsentHit | null {
   if (!gcs && !gcd) return null;
   let adStorage: GoogleConsentState = 'unset';
   let analyticsStorage: GoogleConsentState = 'unset';
+  const gcdLetters = gcd?.match(/[a-z]/g) ?? [];
+  const adPersonalization = letter(gcdLetters[3]);
   if (gcs && /^G1[01-][01-]$/.test(gcs)) {
     adStorage = bit(gcs[2]);
     analyticsStorage = bit(gcs[3]);
@@ -54,7 +58,7 @@ export function parseGoogleConsent(url: string): GoogleConsentHit | null {
     adStorage = letter(letters[0]);
     analyticsStorage = letter(letters[1]);
   }
-  return { ...(gcs ? { gcs: gcs.slice(0, 10) } : {}), ...(gcd ? { gcd: gcd.slice(0, 40) } : {}), adStorage, analyticsStorage };
+  return { ...(gcs ? { gcs: gcs.slice(0, 10) } : {}), ...(gcd ? { gcd: gcd.slice(0, 40) } : {}), adStorage, analyticsStorage, adPersonalization };
 }
 
 /**
@@ -85,4 +89,48 @@ export function gppOptedOut(sections: unknown): boolean | null {
     }
   }
   return seen;
+}
+
+export type RemarketingVia = 'ga-audiences' | 'google-signals' | 'ads-remarketing' | 'user-list';
+
+export interface GoogleAdsSignals {
+  /** npa=1: the hit asks Google for non-personalised ads (what allow_ad_personalization_signals: false sends); null when absent */
+  npa: boolean | null;
+  /** the hit builds an advertising audience from your visit, and how; null when it does not */
+  remarketing: RemarketingVia | null;
+}
+
+/**
+ * Google's advertising signals on a request, from the network (the page cannot forge them):
+ * - `www.google.<tld>/ads/ga-audiences`: Google Analytics remarketing audiences (Google signals; sent
+ *   only while allow_google_signals is on), per Google's "Advertising features" help
+ *   (support.google.com/analytics/answer/2700409) and Simo Ahava's request guide;
+ * - `stats.g.doubleclick.net/(g|j|r)/collect`: the Google signals / advertising-features copy of an
+ *   Analytics hit, which joins it to signed-in Google accounts;
+ * - `googleads.g.doubleclick.net/pagead/viewthroughconversion/…` and `www.google.<tld>/pagead/1p-user-list/…`:
+ *   the Google Ads remarketing tag adding you to a remarketing list.
+ * `npa=1` on any of them means the site asked for non-personalised ads: Google does not use such a hit
+ * for ads personalisation or remarketing lists (developers.google.com/tag-platform/gtagjs/reference,
+ * allow_ad_personalization_signals). null when the URL is not a Google hit.
+ */
+export function parseGoogleAdsSignals(url: string): GoogleAdsSignals | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const host = u.hostname.toLowerCase();
+  if (!GOOGLE_HOSTS.test(host) && !/(^|\.)google\.[a-z.]{2,6}$/.test(host)) return null;
+  const path = u.pathname;
+  const params = new URLSearchParams(u.search + '&' + path.split(';').slice(1).join('&'));
+  const n = params.get('npa');
+  const npa = n === '1' ? true : n === '0' ? false : null;
+  let remarketing: RemarketingVia | null = null;
+  if (/^www\.google\.[a-z.]{2,6}$/.test(host) && path.startsWith('/ads/ga-audiences')) remarketing = 'ga-audiences';
+  else if (host === 'stats.g.doubleclick.net' && /^\/(g|j|r)\/collect/.test(path)) remarketing = 'google-signals';
+  else if (host === 'googleads.g.doubleclick.net' && path.startsWith('/pagead/viewthroughconversion/')) remarketing = 'ads-remarketing';
+  else if (/^www\.google\.[a-z.]{2,6}$/.test(host) && path.startsWith('/pagead/1p-user-list/')) remarketing = 'user-list';
+  if (npa === null && remarketing === null) return null;
+  return { npa, remarketing };
 }

@@ -1,9 +1,11 @@
 // Consent banners and the consent state sites record: the CMP and its banner (autoconsent, relayed by
 // the content script), IAB TCF and GPP readouts (MAIN-world hooks), and Google Consent Mode (dataLayer
 // commands from the page, gcs/gcd parameters on Google requests from the network).
-import { capText, capUrl, type FindingDraft } from '../model/finding';
+import { type Assessment, capText, capUrl, type FindingDraft, type StoredFinding } from '../model/finding';
 import type { PageEvent } from '../model/observations';
-import { parseGoogleConsent } from './consent-signals';
+import { parseGoogleAdsSignals, parseGoogleConsent } from './consent-signals';
+
+const npaOf = (url: string) => parseGoogleAdsSignals(url)?.npa ?? null;
 import type { Detector } from './types';
 
 export const BANNER_KEY = 'consent-banner';
@@ -120,9 +122,22 @@ function fromConsentMode(ev: PageEvent): FindingDraft[] {
   ];
 }
 
+/**
+ * A banner is good practice when it was shown with a reject button on its first layer, a concern when
+ * it was shown without one; a consent-mode readout or a banner never shown is information only.
+ */
+export function assessConsentBanner(f: StoredFinding): Assessment | undefined {
+  if (f.kind !== 'consent-banner') return undefined;
+  if (f.key.startsWith('consent-mode')) return 'info';
+  const x = f.details;
+  if (x.shown !== true) return 'info';
+  return x.rejectOnFirstLayer === true ? 'good' : x.rejectOnFirstLayer === false ? 'concern' : 'info';
+}
+
 export const consentDetector: Detector = {
   id: 'consent',
   pageEventTypes: ['consent-cmp', 'tcf', 'gpp', 'consent-mode'],
+  assess: assessConsentBanner,
   onPageEvent(ev) {
     switch (ev.type) {
       case 'consent-cmp':
@@ -158,6 +173,9 @@ export const consentDetector: Detector = {
           ...(hit.gcd ? { gcd: hit.gcd } : {}),
           adStorage: hit.adStorage,
           analyticsStorage: hit.analyticsStorage,
+          ...(hit.adPersonalization !== 'unset' ? { adPersonalization: hit.adPersonalization } : {}),
+          // npa=1: the site asks Google for non-personalised ads (allow_ad_personalization_signals: false)
+          ...(npaOf(req.url) !== null ? { npa: npaOf(req.url) } : {}),
           // merged over the visit, these keep the time of the latest granted / denied hit
           ...(granted ? { grantedHitAt: req.at } : {}),
           ...(denied ? { deniedHitAt: req.at } : {}),

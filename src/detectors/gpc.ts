@@ -2,15 +2,24 @@
 // the page sees it) and whether the site appears to honour it — read from what the site itself
 // records: the US Privacy string and the GPP US sections (OptMeowt's method). The site's
 // /.well-known/gpc.json is checked by a background service (src/background/services/gpc-well-known.ts).
-import { capText, type FindingDraft } from '../model/finding';
+import { type Assessment, capText, type FindingDraft, type StoredFinding } from '../model/finding';
 import { gppOptedOut, uspOptedOut } from './consent-signals';
 import type { Detector } from './types';
 
 export const GPC_KEY = 'gpc';
 
+/** GPC sent and ignored is a concern; honoured (or declared in /.well-known/gpc.json) is good practice. */
+export function assessGpc(f: StoredFinding): Assessment | undefined {
+  if (f.kind !== 'gpc') return undefined;
+  const x = f.details;
+  if (x.sent === true && (x.honored === false || (x.honored == null && x.trackersHonored === false))) return 'concern';
+  return x.honored === true || x.wellKnown === true || x.trackersHonored === true ? 'good' : 'info';
+}
+
 export const gpcDetector: Detector = {
   id: 'gpc',
   pageEventTypes: ['gpc-signal'],
+  assess: assessGpc,
   onPageEvent(ev): FindingDraft[] {
     if (ev.type !== 'gpc-signal') return [];
     const sent = ev.data.sent === true;
@@ -36,7 +45,9 @@ export const gpcDetector: Detector = {
           sent,
           ...(usp ? { usp } : {}),
           ...(gppOut !== null ? { gppOptOut: gppOut } : {}),
-          ...(sent ? { honored } : {}),
+          // where measurable only: an unknown is left out rather than stored as null, which a merge
+          // with the trackers' judgement would keep or drop depending on which came first
+          ...(sent && honored !== null ? { honored } : {}),
         },
       },
     ];

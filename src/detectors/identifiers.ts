@@ -2,7 +2,7 @@
 // source), and well-known tracking cookies/storage keys the page holds (_ga, _fbp, _gcl_au …) with
 // what they are for (seeds/cookies/tracking-cookies.json). Cookie values are never stored: only the
 // name, where it is kept, how long it lives and whether it looks like an id.
-import type { StoredKey } from '../observe/dom/identifiers';
+import type { StoredKey } from '../model/dom';
 import { capText, type FindingDraft } from '../model/finding';
 import { knownCookie } from './cookie-catalog';
 import { evidence, hostOf, redactUrl, whoIs } from './privacy-util';

@@ -4,11 +4,13 @@ import { chatDetector } from './chat';
 import { cloakedTrackersDetector } from './cloaked-trackers';
 import { fairnessDetector } from './fairness';
 import { fingerprintingDetector } from './fingerprinting';
+import { firstPartyAnalyticsDetector } from './first-party-analytics';
 import { identifiersDetector } from './identifiers';
 import { keyloggingDetector } from './keylogging';
 import { piiDetector } from './pii';
 import { sessionReplayDetector } from './session-replay';
 import { consentDetector } from './consent';
+import { googleSignalsDetector } from './google-signals';
 import { gpcDetector } from './gpc';
 import { rightsDetector } from './rights';
 import { trackersDetector } from './trackers';
@@ -26,10 +28,12 @@ export const DETECTORS: readonly Detector[] = [
   keyloggingDetector,
   piiDetector,
   identifiersDetector,
+  firstPartyAnalyticsDetector,
   fairnessDetector,
   chatDetector,
   consentDetector,
   trackingBeforeConsentDetector,
+  googleSignalsDetector,
   gpcDetector,
   rightsDetector,
 ];

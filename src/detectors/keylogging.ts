@@ -6,7 +6,7 @@ import { evidence, hostOf, whoIs } from './privacy-util';
 import type { Detector } from './types';
 
 const ENCODINGS = new Set(['plain', 'url-encoded', 'base64', 'md5', 'sha1', 'sha256']);
-const APIS = new Set(['fetch', 'xhr', 'beacon', 'image']);
+const APIS = new Set(['fetch', 'xhr', 'beacon', 'ws', 'image']);
 
 export const keyloggingDetector: Detector = {
   id: 'keylogging',

@@ -3,7 +3,7 @@
 // findable (in the footer, visible). Privacy e-mail addresses found in mailto: links are kept as the
 // contact for a data-request draft. Multilingual where cheap (en, de, fr, es, it, nl, pt).
 import { capText, capUrl, type FindingDraft } from '../model/finding';
-import type { LinkInfo } from '../observe/dom/links';
+import type { LinkInfo } from '../model/dom';
 import type { Detector } from './types';
 
 export type RightsType = 'privacy-policy' | 'do-not-sell' | 'data-request' | 'cookie-settings';

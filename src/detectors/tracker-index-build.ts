@@ -69,7 +69,12 @@ export function buildTrackerIndex(tpw: TpwEntity[], catalog: CatalogEntry[], tpw
   // Our catalog wins conflicts (Hotjar is session replay, not "analytics").
   for (const c of catalog) {
     if (c.hosts.length === 0) continue;
-    const idx = entities.push({ name: c.vendor, company: c.company, category: c.category, catalogId: c.id, source: c.source }) - 1;
+    // Privacy-friendly analytics (Matomo Cloud, Plausible, Fathom …) are not a third-party tracker:
+    // they count visits for the site alone and are credited as first-party-analytics instead
+    // (docs/design.md: "privacy-friendly analytics instead of third-party trackers"). Category null
+    // keeps their hosts known (the vendors detector still finds them) without a tracker finding.
+    const category = c.roles.includes('privacy-friendly-analytics') ? null : c.category;
+    const idx = entities.push({ name: c.vendor, company: c.company, category, catalogId: c.id, source: c.source }) - 1;
     for (const h of c.hosts) {
       suffixes[h] = idx;
       delete exact[h];

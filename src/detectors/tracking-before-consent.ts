@@ -1,4 +1,4 @@
-// Tracking before consent, derived over a whole visit (runs when a report is built):
+// Tracking before consent, derived over a whole visit (runs when the worker writes the visit):
 // 1. trackers that fired while a consent banner was showing and before any choice;
 // 2. after a rejection, trackers that still fire, or Google hits that still say "granted".
 import type { FindingDraft, StoredFinding } from '../model/finding';

@@ -9,7 +9,7 @@ import type { DetectorContext, Detector } from './types';
 const ROLE_KIND: [CatalogRole, FindingKind][] = [
   ['session-replay', 'session-replay'],
   ['experiment', 'experiment'],
-  ['pricing', 'pricing-engine'],
+  // pricing vendors become pricing-engine findings only on a page that shows a price (fairness/index.ts)
   ['personalization', 'personalization'],
   ['recommendations', 'personalization'],
   ['identity-resolution', 'personalization'],
@@ -24,7 +24,20 @@ const PERSONALIZATION_TYPE: Partial<Record<CatalogRole, string>> = {
   retargeting: 'retargeting',
 };
 
-export function draftsForVendor(e: CatalogEntry, how: { source: FindingDraft['source']; url?: string; detail: string; at: number }): FindingDraft[] {
+/** How a vendor was recognised: its host, a path of its script, a page global its SDK defines, or its DOM. */
+export type RecognisedBy = 'host' | 'script-address' | 'page-global' | 'element';
+
+export interface Recognition {
+  source: FindingDraft['source'];
+  url?: string;
+  detail: string;
+  at: number;
+  recognisedBy?: RecognisedBy;
+  /** the host suffix, path pattern, global or selector that matched */
+  signal?: string;
+}
+
+export function draftsForVendor(e: CatalogEntry, how: Recognition): FindingDraft[] {
   const out: FindingDraft[] = [];
   const seen = new Set<FindingKind>();
   for (const [role, kind] of ROLE_KIND) {
@@ -50,7 +63,8 @@ export function draftsForVendor(e: CatalogEntry, how: { source: FindingDraft['so
   return out;
 }
 
-function byScript(url: string, ctx: DetectorContext): CatalogEntry | undefined {
+/** The catalog vendor a script or request URL belongs to, and how it was recognised. */
+export function vendorOfUrl(url: string, ctx: DetectorContext): { entry: CatalogEntry; recognisedBy: RecognisedBy; signal: string } | undefined {
   const lower = url.toLowerCase();
   let host = '';
   try {
@@ -61,9 +75,13 @@ function byScript(url: string, ctx: DetectorContext): CatalogEntry | undefined {
   const m = ctx.trackers.lookup(host);
   if (m?.catalogId) {
     const e = ctx.catalog.find((c) => c.id === m.catalogId);
-    if (e) return e;
+    if (e) return { entry: e, recognisedBy: 'host', signal: m.matched };
   }
-  return ctx.catalog.find((c) => c.scriptPatterns?.some((p) => lower.includes(p.toLowerCase())));
+  for (const c of ctx.catalog) {
+    const p = c.scriptPatterns?.find((x) => lower.includes(x.toLowerCase()));
+    if (p) return { entry: c, recognisedBy: 'script-address', signal: p };
+  }
+  return undefined;
 }
 
 export const vendorsDetector: Detector = {
@@ -71,15 +89,15 @@ export const vendorsDetector: Detector = {
   pageEventTypes: ['globals'],
   onRequest(req, ctx) {
     if (req.phase !== 'request' || req.type === 'main_frame') return [];
-    const e = byScript(req.url, ctx);
-    return e ? draftsForVendor(e, { source: 'network', url: req.url, detail: `${req.type} request`, at: req.at }) : [];
+    const v = vendorOfUrl(req.url, ctx);
+    return v ? draftsForVendor(v.entry, { source: 'network', url: req.url, detail: `${req.type} request`, at: req.at, recognisedBy: v.recognisedBy, signal: v.signal }) : [];
   },
   onPageEvent(ev, ctx) {
     if (ev.type !== 'globals' || !Array.isArray(ev.data.names)) return [];
     const names = new Set(ev.data.names.filter((n): n is string => typeof n === 'string'));
     return ctx.catalog.flatMap((e) => {
       const g = e.globals?.find((n) => names.has(n));
-      return g ? draftsForVendor(e, { source: 'page', detail: `page global window.${g}`, at: ev.at }) : [];
+      return g ? draftsForVendor(e, { source: 'page', detail: `page global window.${g}`, at: ev.at, recognisedBy: 'page-global', signal: `window.${g}` }) : [];
     });
   },
   onDom(snap, ctx) {
@@ -87,7 +105,7 @@ export const vendorsDetector: Detector = {
     const out: FindingDraft[] = [];
     for (const s of Array.isArray(sel) ? sel : []) {
       const e = ctx.catalog.find((c) => c.id === s.id);
-      if (e) out.push(...draftsForVendor(e, { source: 'dom', url: snap.url, detail: `element ${String(s.selector)}`, at: snap.at }));
+      if (e) out.push(...draftsForVendor(e, { source: 'dom', url: snap.url, detail: `element ${String(s.selector)}`, at: snap.at, recognisedBy: 'element', signal: String(s.selector).slice(0, 120) }));
     }
     return out;
   },

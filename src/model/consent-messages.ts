@@ -42,6 +42,9 @@ export interface ConsentMessages {
   'consent/always-reject': { req: { tabId: number; on: boolean }; res: { ok: boolean } };
   /** extension page: block (or unblock: undo) a category of third parties on the tab's site */
   'consent/block': { req: { tabId: number; category: string; block: boolean }; res: { ok: boolean; domains: string[]; message: string } };
+  /** extension page (a company card's button): block (or unblock: undo) one company's third-party
+   *  domains seen on the tab's site, on that site only */
+  'company/block': { req: { tabId: number; company: string; block: boolean }; res: { ok: boolean; domains: string[] } };
   /** extension page: send Global Privacy Control everywhere, on the tab's site, or switch the gpc.json check */
   'gpc/set': { req: { scope: 'all' | 'site' | 'well-known-check'; tabId?: number; on: boolean }; res: { ok: boolean } };
   /** extension page: a data-access or deletion request addressed to the site's privacy contact */

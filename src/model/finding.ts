@@ -127,7 +127,9 @@ export const MAX_URL = 500;
 /** Cap page-derived text: page content is hostile (docs/design.md). Never executed, escaped where shown. */
 export function capText(s: unknown, max = MAX_TEXT): string {
   const str = typeof s === 'string' ? s : s == null ? '' : String(s);
-  const clean = str.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  // C0 and C1 controls and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069):
+  // page text that could reorder or hide what a person reads where Candor shows it
+  const clean = str.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
   return clean.length > max ? clean.slice(0, max - 1) + '…' : clean;
 }
 

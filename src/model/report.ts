@@ -30,6 +30,21 @@ export interface SiteReport {
   findings: Finding[];
   /** additive: the data-use map, which kinds of data go to which companies (docs/design.md step 4) */
   dataUse: DataUseEntry[];
+  /**
+   * additive, present only when Candor's caps or the tab's budget kept part of this page out: what
+   * the page produced beyond them was not observed or not stored, so the report may be incomplete
+   * (src/background/caps.ts, budget.ts)
+   */
+  limited?: ObservationLimits;
+}
+
+export interface ObservationLimits {
+  /** distinct findings not stored (the visit reached its cap) */
+  findings: number;
+  /** rows of page-keyed state not stored (prices, countdowns, experiments, sightings) */
+  rows: number;
+  /** page events and DOM snapshots dropped by the tab's budget */
+  observations: number;
 }
 
 export type DataKind =

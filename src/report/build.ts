@@ -1,55 +1,33 @@
-// The one SiteReport builder (docs/report.md): popup, dashboard, exports and the audit all call this.
-import { DETECTORS } from '../detectors';
-import type { Detector } from '../detectors/types';
-import { type Finding, type FindingDraft, KIND_PRINCIPLE, MAX_EVIDENCE, PRINCIPLES, type StoredFinding } from '../model/finding';
+// The one SiteReport builder (docs/report.md): popup, dashboard, exports and the audit all call this,
+// on the facts the worker stored when it wrote the visit (src/background/finalise.ts derives and
+// assesses them there). A pure function of stored facts: it imports nothing from detectors/ or
+// background/ (tests/unit/report-imports.test.ts), so the popup does not carry the detectors.
+import { type Finding, KIND_PRINCIPLE, PRINCIPLES, type StoredFinding } from '../model/finding';
 import type { VisitInfo } from '../model/observations';
-import { type DataKind, type DataUseEntry, SCHEMA_VERSION, type SiteReport } from '../model/report';
-import { mergeDraft } from '../background/merge';
-import { specFor, wordsFor } from './kinds';
+import { type DataKind, type DataUseEntry, type ObservationLimits, SCHEMA_VERSION, type SiteReport } from '../model/report';
+import { companyOf } from './facts';
+import { wordsFor } from './kinds';
 import { gradeOf, scorePrinciples } from './score';
 
 export interface BuildInput {
   visit: VisitInfo;
+  /** the visit's finalised findings, as stored (derived ones included, assessments decided) */
   findings: readonly StoredFinding[];
   tool: { version: string; browser: string };
   now?: Date;
-  detectors?: readonly Detector[];
+  /** what caps and budgets kept out of the visit, from its stored row (VisitRow) */
+  limits?: { dropped?: number; rowsDropped?: number; throttled?: number };
+}
+
+/** The report's `limited` field: only when something was kept out. */
+export function limitsOf(l: BuildInput['limits']): ObservationLimits | undefined {
+  const findings = l?.dropped ?? 0;
+  const rows = l?.rowsDropped ?? 0;
+  const observations = l?.throttled ?? 0;
+  return findings + rows + observations > 0 ? { findings, rows, observations } : undefined;
 }
 
 const KIND_ORDER = Object.keys(KIND_PRINCIPLE);
-
-/** Derived findings (visit-level detectors) are computed here, from stored ones, every time. */
-export function withDerived(visit: VisitInfo, stored: readonly StoredFinding[], detectors: readonly Detector[] = DETECTORS): StoredFinding[] {
-  const out = [...stored];
-  for (const d of detectors) {
-    if (!d.derive) continue;
-    let drafts: FindingDraft[] = [];
-    try {
-      drafts = d.derive(stored, visit);
-    } catch (e) {
-      console.error(`[candor] detector ${d.id} derive failed`, e);
-    }
-    for (const dr of drafts) {
-      // A derived draft with the key of a stored finding finalises it: visit-level facts (e.g. "the
-      // chat never said it is an AI", decided once every frame's snapshot is in) replace its details
-      // and assessment; its count and first evidence stay.
-      const i = out.findIndex((f) => f.key === dr.key);
-      if (i >= 0) out[i] = finalise(out[i]!, dr);
-      else out.push(mergeDraft(undefined, dr, visit, visit.startedAt));
-    }
-  }
-  return out;
-}
-
-function finalise(s: StoredFinding, d: FindingDraft): StoredFinding {
-  return {
-    ...s,
-    details: { ...s.details, ...d.details },
-    assessment: d.assessment ?? s.assessment,
-    title: d.title ?? s.title,
-    evidence: d.evidence.length ? [...d.evidence, ...s.evidence].slice(0, MAX_EVIDENCE) : s.evidence,
-  };
-}
 
 export function toFinding(s: StoredFinding): Finding {
   const w = wordsFor(s);
@@ -65,14 +43,14 @@ export function toFinding(s: StoredFinding): Finding {
     count: s.count,
     evidence: s.evidence.map((e) => ({ ...e })),
     details: Object.fromEntries(Object.entries(s.details).filter(([, v]) => v !== undefined)),
-    assessment: specFor(s.kind).assessment?.(s) ?? s.assessment ?? 'concern',
+    assessment: s.assessment ?? 'concern',
     why: w.why,
     action: w.action,
   };
 }
 
 export function buildSiteReport(input: BuildInput): SiteReport {
-  const all = withDerived(input.visit, input.findings, input.detectors);
+  const all = [...input.findings];
   all.sort(
     (a, b) =>
       PRINCIPLES.indexOf(KIND_PRINCIPLE[a.kind]) - PRINCIPLES.indexOf(KIND_PRINCIPLE[b.kind]) ||
@@ -88,10 +66,11 @@ export function buildSiteReport(input: BuildInput): SiteReport {
     url: input.visit.url,
     generatedAt: (input.now ?? new Date()).toISOString(),
     tool: { name: 'candor', version: input.tool.version, browser: input.tool.browser },
-    grade: gradeOf(principles),
+    grade: gradeOf(principles, findings),
     principles,
     findings,
     dataUse: dataUseMap(findings),
+    ...(limitsOf(input.limits) ? { limited: limitsOf(input.limits) } : {}),
   };
 }
 
@@ -104,15 +83,20 @@ const DATA_OF_KIND: Partial<Record<Finding['kind'], DataKind>> = {
   'pii-leak': 'hashed-email',
 };
 
+/** What a finding hands its company, if anything: a credited one (a tracker the browser blocked) gave nobody anything. */
+export function dataKindOf(f: Pick<Finding, 'kind' | 'assessment' | 'details'>): DataKind | undefined {
+  const kind = DATA_OF_KIND[f.kind];
+  if (!kind || f.assessment === 'good') return undefined;
+  return f.kind === 'pii-leak' && f.details.hashed === false ? 'contact-details' : kind;
+}
+
 /** Which kinds of data go to which companies (docs/design.md: the privacy section is also a data-use map). */
 export function dataUseMap(findings: readonly Finding[]): DataUseEntry[] {
   const by = new Map<string, { data: Set<DataKind>; vendors: Set<string> }>();
   for (const f of findings) {
-    let kind = DATA_OF_KIND[f.kind];
-    // a credited finding (e.g. a tracker the browser blocked) gave nobody anything
-    if (!kind || f.assessment === 'good') continue;
-    if (f.kind === 'pii-leak' && f.details.hashed === false) kind = 'contact-details';
-    const company = f.company ?? f.vendor ?? (typeof f.details.destination === 'string' ? f.details.destination : undefined);
+    const kind = dataKindOf(f);
+    if (!kind) continue;
+    const company = companyOf(f);
     if (!company) continue;
     const e = by.get(company) ?? { data: new Set<DataKind>(), vendors: new Set<string>() };
     e.data.add(kind);

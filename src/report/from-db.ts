@@ -3,6 +3,7 @@
 import { buildSiteReport } from './build';
 import type { SiteReport } from '../model/report';
 import type { CandorDb, VisitRow } from '../storage/db';
+import { factsForVisit, factsForVisits } from '../storage/queries';
 
 export interface ToolInfo {
   version: string;
@@ -14,12 +15,13 @@ export interface ToolInfo {
  * when each page was seen (and an import puts the visit back on that date).
  */
 export async function reportForVisit(db: CandorDb, v: VisitRow, tool: ToolInfo): Promise<SiteReport> {
-  const findings = await db.findings.where('visitId').equals(v.id).toArray();
+  const findings = await factsForVisit(db, v.id);
   return buildSiteReport({
     visit: { visitId: v.id, tabId: v.tabId, url: v.url, site: v.site, startedAt: v.startedAt },
     findings,
     tool,
     now: new Date(v.startedAt),
+    limits: v,
   });
 }
 
@@ -28,19 +30,14 @@ export async function reportsForHistory(db: CandorDb, tool: ToolInfo, site?: str
   const visits = site
     ? await db.visits.where('[site+startedAt]').between([site, 0], [site, Infinity]).toArray()
     : await db.visits.orderBy('startedAt').toArray();
-  const byVisit = new Map<string, import('../model/finding').StoredFinding[]>();
-  const all = site ? await db.findings.where('site').equals(site).toArray() : await db.findings.toArray();
-  for (const f of all) {
-    const list = byVisit.get(f.visitId);
-    if (list) list.push(f);
-    else byVisit.set(f.visitId, [f]);
-  }
+  const byVisit = await factsForVisits(db, visits.map((v) => v.id));
   return visits.map((v) =>
     buildSiteReport({
       visit: { visitId: v.id, tabId: v.tabId, url: v.url, site: v.site, startedAt: v.startedAt },
       findings: byVisit.get(v.id) ?? [],
       tool,
       now: new Date(v.startedAt),
+      limits: v,
     }),
   );
 }

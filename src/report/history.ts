@@ -1,10 +1,17 @@
 // The cross-site picture for the dashboard, from stored rows: which companies see you on how many
 // sites (Lightbeam's idea), the site list with search and sort, and daily trends. Pure functions, so
 // they are unit-tested and stay fast on 10,000 sites (one pass each, no per-site queries).
-import { KIND_PRINCIPLE, type StoredFinding } from '../model/finding';
+import type { StoredFinding } from '../model/finding';
+import { isSeeing } from './facts';
 import type { SiteRow, VisitRow } from '../storage/db';
 
-export type CompanyFinding = Pick<StoredFinding, 'site' | 'kind' | 'company' | 'vendor' | 'category' | 'assessment'>;
+/**
+ * A company seen on a site: a stored finding, or an entry of a visit's summary (`seenBy`, which has
+ * no kind: the worker already decided it sees you, with the same rule, src/report/facts.ts).
+ */
+export type CompanyFinding = Pick<StoredFinding, 'site' | 'company' | 'vendor' | 'category' | 'assessment'> & { kind?: StoredFinding['kind'] };
+
+const seeing = (f: CompanyFinding): boolean => (f.kind === undefined ? !!(f.company ?? f.vendor) : isSeeing(f as Parameters<typeof isSeeing>[0]));
 
 export interface CompanyReach {
   company: string;
@@ -15,15 +22,10 @@ export interface CompanyReach {
   categories: string[];
 }
 
-/** A company "sees you" on a site when a privacy finding (tracker, recording, fingerprint …) names it. */
-function isSeeing(f: CompanyFinding): boolean {
-  return KIND_PRINCIPLE[f.kind] === 'privacy' && f.assessment !== 'good' && !!(f.company ?? f.vendor);
-}
-
 export function companyReach(findings: readonly CompanyFinding[], totalSites: number): CompanyReach[] {
   const by = new Map<string, { sites: Set<string>; cats: Set<string> }>();
   for (const f of findings) {
-    if (!isSeeing(f)) continue;
+    if (!seeing(f)) continue;
     const who = (f.company ?? f.vendor)!;
     const e = by.get(who) ?? { sites: new Set<string>(), cats: new Set<string>() };
     e.sites.add(f.site);
@@ -40,7 +42,7 @@ export function companyReach(findings: readonly CompanyFinding[], totalSites: nu
 export function companiesPerSite(findings: readonly CompanyFinding[]): Map<string, number> {
   const by = new Map<string, Set<string>>();
   for (const f of findings) {
-    if (!isSeeing(f)) continue;
+    if (!seeing(f)) continue;
     const s = by.get(f.site) ?? new Set<string>();
     s.add((f.company ?? f.vendor)!);
     by.set(f.site, s);

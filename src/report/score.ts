@@ -58,9 +58,33 @@ const GRADES: [number, Grade][] = [
  * E ≥ 50, else F); a page with no evidence either way is an A. Unassessed principles are left out
  * rather than counted as 100, so a page cannot hide a poor fairness score behind five silent
  * principles. The worst principle caps the grade: under 40, no better than C; under 60, no better
- * than B — a site that records your screen cannot earn an A by having a privacy-policy link.
+ * than B — a site that records your screen cannot earn an A by having a privacy-policy link. A page
+ * that tells an advertising company about the visit is no better than B (`toldAdvertiser`).
  */
-export function gradeOf(principles: Record<Principle, PrincipleSummary>): Grade {
+export function gradeOf(principles: Record<Principle, PrincipleSummary>, findings: readonly Pick<Finding, 'kind' | 'category' | 'assessment'>[] = []): Grade {
+  const assessed = PRINCIPLES.map((p) => principles[p]).filter((s) => s.assessed);
+  if (assessed.length === 0) return 'A';
+  const g = meanGrade(principles);
+  // An advertising company told about the visit caps the grade at B, whatever else the page does
+  // right: the one −8 it costs privacy disappears in a mean of six principles, and "A" must not read
+  // as "nobody is profiling you here". A blocked request told nobody anything (assessment "good").
+  if (g === 'A' && findings.some(toldAdvertiser)) return 'B';
+  return g;
+}
+
+/**
+ * the categories of companies that sell advertising on what they are told: ad networks, and the social
+ * networks whose pixels and buttons feed their ad business (the Facebook pixel is "social" in
+ * third-party-web)
+ */
+const ADVERTISERS = new Set(['advertising', 'social']);
+
+/** a tracker of an advertising or social company whose requests left the browser */
+export function toldAdvertiser(f: Pick<Finding, 'kind' | 'category' | 'assessment'>): boolean {
+  return f.kind === 'tracker' && ADVERTISERS.has(f.category ?? '') && f.assessment !== 'good';
+}
+
+function meanGrade(principles: Record<Principle, PrincipleSummary>): Grade {
   const assessed = PRINCIPLES.map((p) => principles[p]).filter((s) => s.assessed);
   if (assessed.length === 0) return 'A';
   const scores = assessed.map((s) => s.score);

@@ -5,58 +5,44 @@ import type { CandorDb, VisitRow } from './db';
 
 const DAY = 86_400_000;
 
+/** Every table that holds history (settings are the person's choices, not their history). */
+function historyTables(db: CandorDb) {
+  return [db.sites, db.visits, db.findings, db.reports, db.tabs, db.prices, db.sightings, db.cleanChecks, db.countdowns, db.wellKnown, db.experiments, db.meta];
+}
+
+/** The tables whose rows belong to a site and to one of its visits (both indexed). */
+function perVisitTables(db: CandorDb) {
+  return [db.reports, db.cleanChecks, db.experiments] as const;
+}
+
 /**
- * The `meta` rows kept beside the history (src/background/services, handlers/prices.ts) belong to a
- * visit (`experiments|<visitId>|…`, `clean-check|<visitId>`) or to a site (`countdown|<site>|…`,
- * `gpc-well-known:<origin>`), and carry the time they were written (`at` / `checkedAt`). They go
- * with their visit or site, and expire like everything else.
+ * Everything Candor stored about one site: its row, visits, findings, report rows, prices, sightings,
+ * price checks, countdowns, GPC checks and experiments. Every row is found by an exact lookup of the
+ * site (or of one of its visits) on an index, never by matching a name: deleting `a.com` cannot touch
+ * `aa.com` or `a.com.evil.net`.
  */
-function metaVisitId(key: string): string | null {
-  const m = /^(?:experiments|clean-check)\|([^|]+)/.exec(key);
-  return m ? m[1]! : null;
-}
-
-function metaSite(key: string): string | null {
-  const cd = /^countdown\|([^|]+)\|/.exec(key);
-  if (cd) return cd[1]!;
-  const gpc = /^gpc-well-known:https?:\/\/([^/:]+)/.exec(key);
-  return gpc ? gpc[1]! : null;
-}
-
-function metaWrittenAt(value: unknown): number | null {
-  const v = value as { at?: unknown; checkedAt?: unknown } | null;
-  const t = typeof v?.at === 'number' ? v.at : typeof v?.checkedAt === 'number' ? v.checkedAt : null;
-  return t;
-}
-
-const hostIsOf = (host: string, site: string) => host === site || host.endsWith(`.${site}`);
-
-/** Everything Candor stored about one site: its row, visits, findings, prices and sightings. */
 export async function deleteSite(db: CandorDb, site: string): Promise<void> {
-  await db.transaction('rw', [db.sites, db.visits, db.findings, db.tabs, db.prices, db.sightings, db.meta], async () => {
+  await db.transaction('rw', historyTables(db), async () => {
     const visitIds = await db.visits.where('site').equals(site).primaryKeys();
-    await db.findings.where('site').equals(site).delete();
-    await db.visits.bulkDelete(visitIds);
-    const ids = new Set(visitIds);
-    await db.tabs.filter((t) => ids.has(t.visitId)).delete();
-    await db.prices.where('site').equals(site).delete();
-    await db.sightings.where('site').equals(site).delete();
-    await db.sites.delete(site);
-    await db.meta
-      .filter((m) => {
-        const v = metaVisitId(m.key);
-        const s = metaSite(m.key);
-        return (v !== null && ids.has(v)) || (s !== null && hostIsOf(s, site));
-      })
-      .delete();
+    await Promise.all([
+      db.findings.where('site').equals(site).delete(),
+      db.visits.bulkDelete(visitIds),
+      visitIds.length ? db.tabs.where('visitId').anyOf(visitIds).delete() : 0,
+      db.prices.where('site').equals(site).delete(),
+      db.sightings.where('site').equals(site).delete(),
+      db.sites.delete(site),
+      db.countdowns.where('site').equals(site).delete(),
+      db.wellKnown.where('site').equals(site).delete(),
+      ...perVisitTables(db).flatMap((t) => [t.where('site').equals(site).delete(), visitIds.length ? t.where('visitId').anyOf(visitIds).delete() : 0]),
+    ]);
   });
 }
 
 /** Every observation Candor holds. Settings stay (they are the person's choices, not their history). */
 export async function wipeHistory(db: CandorDb): Promise<void> {
-  await db.transaction('rw', [db.sites, db.visits, db.findings, db.tabs, db.prices, db.sightings, db.meta], async () => {
-    // meta holds only caches derived from visits (which sites answered gpc.json, countdowns seen…)
-    await Promise.all([db.sites.clear(), db.visits.clear(), db.findings.clear(), db.tabs.clear(), db.prices.clear(), db.sightings.clear(), db.meta.clear()]);
+  // the caches beside the history (which sites answered gpc.json, countdowns seen…) go with it
+  await db.transaction('rw', historyTables(db), async () => {
+    await Promise.all(historyTables(db).map((t) => t.clear()));
   });
 }
 
@@ -67,22 +53,22 @@ export async function wipeHistory(db: CandorDb): Promise<void> {
 export async function sweepExpired(db: CandorDb, retentionDays: number, now = Date.now()): Promise<{ visits: number; sites: number }> {
   if (!(retentionDays > 0)) return { visits: 0, sites: 0 };
   const cutoff = now - retentionDays * DAY;
-  return db.transaction('rw', [db.sites, db.visits, db.findings, db.tabs, db.prices, db.sightings, db.meta], async () => {
+  return db.transaction('rw', historyTables(db), async () => {
     const old = await db.visits.where('startedAt').below(cutoff).toArray();
     const oldIds = old.map((v) => v.id);
-    for (let i = 0; i < oldIds.length; i += 500) await db.findings.where('visitId').anyOf(oldIds.slice(i, i + 500)).delete();
+    for (let i = 0; i < oldIds.length; i += 500) {
+      const ids = oldIds.slice(i, i + 500);
+      await Promise.all([db.findings, db.tabs, ...perVisitTables(db)].map((t) => t.where('visitId').anyOf(ids).delete()));
+    }
     await db.visits.bulkDelete(oldIds);
-    const gone = new Set(oldIds);
-    await db.tabs.filter((t) => gone.has(t.visitId)).delete();
-    await db.prices.where('at').below(cutoff).delete();
-    await db.sightings.filter((s) => s.at < cutoff).delete();
-    await db.meta
-      .filter((m) => {
-        const v = metaVisitId(m.key);
-        const at = metaWrittenAt(m.value);
-        return (v !== null && gone.has(v)) || (at !== null && at < cutoff);
-      })
-      .delete();
+    await Promise.all([
+      db.prices.where('at').below(cutoff).delete(),
+      db.sightings.where('at').below(cutoff).delete(),
+      db.cleanChecks.where('at').below(cutoff).delete(),
+      db.experiments.where('at').below(cutoff).delete(),
+      db.countdowns.where('at').below(cutoff).delete(),
+      db.wellKnown.where('checkedAt').below(cutoff).delete(),
+    ]);
     let sitesGone = 0;
     for (const site of new Set(old.map((v) => v.site))) {
       const left: VisitRow[] = await db.visits.where('[site+startedAt]').between([site, 0], [site, Infinity]).toArray();

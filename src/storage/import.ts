@@ -4,8 +4,10 @@
 import type { z } from 'zod';
 import { capText, capUrl, MAX_EVIDENCE, type StoredFinding } from '../model/finding';
 import { SCHEMA_VERSION } from '../model/report';
+import { detailsProblem } from '../model/details-schema';
 import { siteReportSchemaV1 } from '../model/schema';
-import { capJson } from '../background/sanitize';
+import { capJson } from '../model/cap-json';
+import { visitSummary } from '../report/facts';
 import type { CandorDb, VisitRow } from './db';
 
 /** 20 MB of JSON: about 2,000 full reports. An export of a year of browsing is far below this. */
@@ -26,22 +28,26 @@ export class ImportError extends Error {
 type ReportV1 = z.infer<typeof siteReportSchemaV1>;
 
 export async function importReports(db: CandorDb, text: string): Promise<{ imported: number }> {
-  const reports = parseReports(text);
-  const rows = reports.map(toRows);
+  const rows = rowsFromFile(text);
   try {
-    await db.transaction('rw', db.visits, db.findings, db.sites, async () => {
+    await db.transaction('rw', db.visits, db.findings, db.reports, db.sites, async () => {
       for (const { visit, findings } of rows) {
-        // Re-importing the same report replaces it instead of adding a copy.
+        // Re-importing the same report replaces it instead of adding a copy (finding rows an older
+        // version imported for it included), and is not one more visit.
+        const known = !!(await db.visits.get(visit.id));
         await db.findings.where('visitId').equals(visit.id).delete();
-        await db.visits.put(visit);
-        await db.findings.bulkPut(findings);
+        // An exported report holds finalised facts (assessments decided), so they are the visit's
+        // report row as they are, as observed and as finalised: the popup and the dashboard read an
+        // imported visit the way they read a recorded one, and its summary is the same helper's.
+        await db.visits.put({ ...visit, summary: visitSummary(findings) });
+        await db.reports.put({ visitId: visit.id, site: visit.site, findings, raw: findings });
         const s = await db.sites.get(visit.site);
         const newest = !s || visit.startedAt >= s.lastSeen;
         await db.sites.put({
           site: visit.site,
           firstSeen: Math.min(s?.firstSeen ?? visit.startedAt, visit.startedAt),
           lastSeen: Math.max(s?.lastSeen ?? visit.startedAt, visit.startedAt),
-          visits: (s?.visits ?? 0) + 1,
+          visits: (s?.visits ?? 0) + (known ? 0 : 1),
           lastUrl: newest ? visit.url : s!.lastUrl,
           lastVisitId: newest ? visit.id : s!.lastVisitId,
         });
@@ -61,9 +67,7 @@ export async function importReports(db: CandorDb, text: string): Promise<{ impor
 /** Validates the whole file before anything is stored. Exported for the dashboard's preview. */
 export function parseReports(text: string): ReportV1[] {
   if (typeof text !== 'string') throw new ImportError('This is not a Candor report file.', 'not-json');
-  if (text.length > MAX_IMPORT_CHARS) {
-    throw new ImportError(`This file is too large to import (${Math.round(text.length / 1048576)} MB; the limit is ${MAX_IMPORT_CHARS / 1048576} MB). Split it into smaller exports.`, 'too-large');
-  }
+  if (text.length > MAX_IMPORT_CHARS) throw tooLarge(text.length);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -90,8 +94,33 @@ export function parseReports(text: string): ReportV1[] {
       const who = list.length > 1 ? `Report ${i + 1}` : 'This file';
       throw new ImportError(`${who} is not a Candor site report (at ${capText(path, 80)}): ${capText(issue?.message, 120)}. Nothing was imported.`, 'invalid');
     }
+    parsed.data.findings.forEach((f, j) => {
+      const problem = detailsProblem(f.kind, f.details);
+      if (problem) {
+        const who = list.length > 1 ? `Report ${i + 1}` : 'This file';
+        throw new ImportError(`${who} is not a Candor site report (finding ${j + 1}, ${f.kind}, ${capText(problem, 160)}). Nothing was imported.`, 'invalid');
+      }
+    });
     return parsed.data;
   });
+}
+
+/**
+ * Imports a file the person picked. Its size is checked before it is read: a file far larger than any
+ * export is refused without holding it in memory.
+ */
+export async function importFile(db: CandorDb, file: Pick<Blob, 'size' | 'text'>): Promise<{ imported: number }> {
+  if (!(file.size <= MAX_IMPORT_CHARS)) throw tooLarge(file.size);
+  return importReports(db, await file.text());
+}
+
+function tooLarge(size: number): ImportError {
+  return new ImportError(`This file is too large to import (${Math.round(size / 1048576)} MB; the limit is ${MAX_IMPORT_CHARS / 1048576} MB). Split it into smaller exports.`, 'too-large');
+}
+
+/** The rows an import would store, validated and capped; nothing is stored. */
+export function rowsFromFile(text: string): { visit: VisitRow; findings: StoredFinding[] }[] {
+  return parseReports(text).map(toRows);
 }
 
 function hash(s: string): string {

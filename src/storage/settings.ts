@@ -1,4 +1,4 @@
-import type { CandorDb } from './db';
+import type { CandorDb, KeyValueRow } from './db';
 
 export interface Settings {
   /** observe and store in private windows (off by default: docs/design.md) */
@@ -15,6 +15,8 @@ export interface Settings {
   alwaysRejectSites: string[];
   /** site -> tracker category -> blocked domains (declarativeNetRequest dynamic rules, undoable) */
   blocked: Record<string, Record<string, string[]>>;
+  /** site -> company -> its blocked domains (a company card's block button; same rules, undoable) */
+  blockedCompanies: Record<string, Record<string, string[]>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,10 +27,15 @@ export const DEFAULT_SETTINGS: Settings = {
   gpcWellKnownCheck: true,
   alwaysRejectSites: [],
   blocked: {},
+  blockedCompanies: {},
 };
 
 export async function getSettings(db: CandorDb): Promise<Settings> {
-  const rows = await db.settings.toArray();
+  return settingsOf(await db.settings.toArray());
+}
+
+/** The settings the stored rows hold, defaults for the rest (rows of unknown keys are ignored). */
+export function settingsOf(rows: readonly KeyValueRow[]): Settings {
   const out = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
   for (const r of rows) if (r.key in out) out[r.key] = r.value;
   return out as unknown as Settings;

@@ -8,20 +8,24 @@ import { categoryKey, t } from './i18n';
 export function Presence({ report }: { report: SiteReport }) {
   const rows = presenceByCategory(report);
   if (rows.length === 0) return null;
-  const max = Math.max(...rows.map((r) => r.companies.length));
   return (
     <section className="presence" aria-labelledby="presence-h">
       <h2 id="presence-h">
         {t('whoIsPresent')} <span className="muted">· {companyCount(rows) === 1 ? t('whoIsPresentCountOne') : t('whoIsPresentCount', companyCount(rows))}</span>
       </h2>
-      <ul>
+      {/* the picture: one bar, a segment per purpose sized by its companies; the list below says the same in words */}
+      <div className="purpose-bar" aria-hidden="true">
+        {rows.map((r) => (
+          <span key={r.category} className={`seg c-${r.category}`} style={{ flexGrow: r.companies.length }} title={`${t(categoryKey(r.category))}: ${r.companies.length}`} />
+        ))}
+      </div>
+      <ul aria-label={t('purposeLabel')}>
         {rows.map((r) => (
           <li key={r.category} data-category={r.category}>
+            <span className={`swatch c-${r.category}`} aria-hidden="true" />
             <span className="cat">{t(categoryKey(r.category))}</span>
-            <span className="bar" aria-hidden="true">
-              <span className={`fill c-${r.category}`} style={{ width: `${Math.max(8, (r.companies.length / max) * 100)}%` }} />
-            </span>
             <span className="n">{r.companies.length}</span>
+            <span className="sr-only">:</span>
             <span className="who">{r.companies.join(', ')}</span>
           </li>
         ))}

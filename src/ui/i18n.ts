@@ -65,3 +65,14 @@ export function dataKey(d: string): MsgKey | null {
   const k = `data_${d.replace(/-/g, '_')}`;
   return k in en ? (k as MsgKey) : null;
 }
+
+// Plural forms: a key `xOne` holds the singular of `x` ("1 finding" / "3 findings"). The UI
+// language's own rule decides (Intl.PluralRules), not `n === 1`.
+const pluralRules = new Map<string, Intl.PluralRules>();
+export function tn(key: MsgKey, n: number, ...more: (string | number)[]): string {
+  const lang = uiLang();
+  let r = pluralRules.get(lang);
+  if (!r) pluralRules.set(lang, (r = new Intl.PluralRules(lang)));
+  const one = `${key}One`;
+  return t((r.select(n) === 'one' && one in en ? one : key) as MsgKey, n.toLocaleString(lang), ...more);
+}

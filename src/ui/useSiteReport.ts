@@ -1,8 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+// The popup's live report of a tab's current visit, read without Dexie (src/storage/stored.ts): one
+// transaction reads the tab's row, its visit and the visit's report row (the findings the worker
+// finalised when it stored them), and the one pure builder makes the report. It follows the tab to its
+// next visit, and the visit as the worker stores more of it.
 import type { SiteReport } from '../model/report';
 import { buildSiteReport } from '../report/build';
-import { getDb } from '../storage/db';
-import { findingsForVisit } from '../storage/queries';
+import { readTabVisit, type StoredVisit } from '../storage/stored';
+import { useStored } from './useStored';
 
 export type ReportState =
   | { status: 'loading' }
@@ -17,41 +20,33 @@ const version = (): string => {
   }
 };
 
-/** the report of one stored visit, as the popup and dashboard show it */
-async function reportOfVisit(visitId: string | null | undefined): Promise<ReportState> {
-  if (!visitId) return { status: 'no-visit' };
-  const db = getDb();
-  const v = await db.visits.get(visitId);
-  if (!v) return { status: 'no-visit' };
-  const findings = await findingsForVisit(db, visitId);
+/** the report of one stored visit, as the popup shows it */
+export function reportOfStored(s: StoredVisit | null): ReportState {
+  if (!s) return { status: 'no-visit' };
+  const v = s.visit;
   const report = buildSiteReport({
     visit: { visitId: v.id, tabId: v.tabId, url: v.url, site: v.site, startedAt: v.startedAt },
-    findings,
+    findings: s.findings,
+    limits: v,
     tool: { version: version(), browser: navigator.userAgent.match(/(Firefox|Chrome)\/(\d+)/)?.slice(1).join(' ').toLowerCase() ?? 'unknown' },
   });
   return { status: 'ready', report };
 }
 
-/** The live report of one page visit: rebuilt whenever the background stores a finding for it. */
-export function useVisitReport(visitId: string | null | undefined): ReportState {
-  return useLiveQuery(() => reportOfVisit(visitId), [visitId]) ?? { status: 'loading' };
-}
+/** the tables whose rows the popup's report is read from */
+const TABLES = ['tabs', 'visits', 'reports', 'findings'] as const;
 
-/** The current visit id of a tab, live. */
-export function useTabVisitId(tabId: number | null): string | null | undefined {
-  return useLiveQuery(async () => (tabId === null ? null : ((await getDb().tabs.get(tabId))?.visitId ?? null)), [tabId]);
-}
-
-/**
- * The live report of a tab's current visit, in one query: the tab's visit, then its findings. (Two
- * chained live queries cost the popup an extra render and round trip before the report shows.) It
- * follows the tab to its next visit, and the visit as findings are stored.
- */
+/** The live report of a tab's current visit. */
 export function useTabReport(tabId: number): ReportState & { visitId?: string } {
-  const r = useLiveQuery(async () => {
-    const visitId = (await getDb().tabs.get(tabId))?.visitId;
-    const state = await reportOfVisit(visitId);
-    return visitId ? { ...state, visitId } : state;
-  }, [tabId]);
-  return r ?? { status: 'loading' };
+  return (
+    useStored(
+      TABLES,
+      async (db) => {
+        const s = db ? await readTabVisit(db, tabId) : null;
+        const state = reportOfStored(s);
+        return s ? { ...state, visitId: s.visit.id } : state;
+      },
+      [tabId],
+    ) ?? { status: 'loading' }
+  );
 }

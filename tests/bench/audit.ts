@@ -26,7 +26,7 @@ export async function benchAudit(root: string, quick: boolean): Promise<Result> 
     const perMin: number[] = [];
     let failed = 0;
     for (let r = 0; r < runs; r++) {
-      const o = { extensionDir: join(root, '.output/chrome-mv3'), hostResolverRules: server.hostResolverRules, insecure: true, concurrency, log: () => {} } as AuditOptions;
+      const o = { extensionDir: join(root, '.output/chrome-mv3'), hostResolverRules: server.hostResolverRules, insecure: true, allowPrivate: true, concurrency, log: () => {} } as AuditOptions;
       const t0 = performance.now();
       const results = await auditUrls(urls, o);
       perMin.push((urls.length * 60000) / (performance.now() - t0));

@@ -67,7 +67,7 @@ export async function benchPopup(pair: Pair, vs: Vendor[], quick: boolean): Prom
   const sw = await pair.ext.worker();
   await seedVisit(sw, tabId, url, 'clean.test', visitId, trackerFindings(vs.slice(0, FINDINGS), visitId, 'clean.test', at));
   // the timer waits for what is stored, so the stored count must be the figure's 200
-  const stored = (await sw.evaluate(`globalThis.candor.db.findings.where('visitId').equals(${JSON.stringify(visitId)}).count()`)) as number;
+  const stored = (await sw.evaluate(`globalThis.candor.db.reports.get(${JSON.stringify(visitId)}).then((r) => r ? r.findings.length : 0)`)) as number;
   if (stored !== FINDINGS) throw new Error(`the popup's visit holds ${stored} findings, not ${FINDINGS}`);
   const runs = quick ? 5 : 15;
   log(`popup: ${runs} opens of a report with ${stored} findings`);

@@ -70,7 +70,7 @@ export async function benchStoreNode(root: string, quick: boolean): Promise<Stor
   }
   // a run that stored less than it claims would be a fast lie
   const last = await db.visits.orderBy('startedAt').last();
-  const stored = last ? await db.findings.where('visitId').equals(last.id).count() : 0;
+  const stored = last ? ((await db.reports.get(last.id))?.raw ?? []).length : 0;
   if (stored !== hosts.length) throw new Error(`store bench: expected ${hosts.length} findings for a visit, found ${stored}`);
   db.close();
   await Dexie.delete(db.name);

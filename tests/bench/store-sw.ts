@@ -9,8 +9,10 @@ const FIRST_TAB = 900_000;
 
 export interface WorkerStoreRun {
   visitsPerS: number[];
-  /** the same rows written with nothing else going on: IndexedDB's ceiling for one row per finding */
+  /** the same rows written with nothing else going on: IndexedDB's ceiling for the writer's layout (one row per visit) */
   floorVisitsPerS: number[];
+  /** IndexedDB's ceiling for the earlier layout, one row per finding (what schema 2 wrote besides) */
+  perFindingFloorVisitsPerS: number[];
 }
 
 export async function benchStoreWorker(pair: Pair, hosts: string[], quick: boolean): Promise<WorkerStoreRun> {
@@ -36,7 +38,8 @@ export async function benchStoreWorker(pair: Pair, hosts: string[], quick: boole
         await Promise.all(pending);
         await e.writer.whenIdle();
         const ms = performance.now() - t0;
-        const stored = await db.findings.where('visitId').equals(lastVisit).count();
+        // the visit's one row: its merged findings as observed, and the finalised ones
+        const stored = ((await db.reports.get(lastVisit))?.raw ?? []).length;
         for (let k = 0; k < 8; k++) { e.forgetTab(firstTab + k); await db.tabs.delete(firstTab + k); }
         return { ms, stored };
       })(${JSON.stringify({ hosts, batch, round: r, firstTab: FIRST_TAB })})`,
@@ -45,33 +48,43 @@ export async function benchStoreWorker(pair: Pair, hosts: string[], quick: boole
     out.push((batch * 1000) / res.ms);
   }
   // What the database alone allows, after the measured rounds (so it cannot disturb them): a round's
-  // finding rows (copies of the last visit's, new ids) put in one transaction by the raw IndexedDB
-  // API, no engine, no Dexie; then deleted. A figure close to this is bound by IndexedDB's cost per
-  // stored row, not by Candor's code.
-  const floor: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const ms = (await sw.evaluate(
-      `(async ({ batch, round }) => {
+  // rows (copies of the last visit's, new ids) put in one transaction by the raw IndexedDB API, no
+  // engine, no Dexie; then deleted. `perVisit`: one report row per visit, the writer's layout;
+  // otherwise one row per finding, the layout before it. A figure close to the first is bound by
+  // IndexedDB's cost per stored byte and row, not by Candor's code.
+  const floorOf = async (r: number, perVisit: boolean) =>
+    (await sw.evaluate(
+      `(async ({ batch, round, perVisit }) => {
         const db = globalThis.candor.db;
         const last = await db.visits.orderBy('startedAt').last();
-        const sample = await db.findings.where('visitId').equals(last.id).toArray();
+        const report = await db.reports.get(last.id);
         const rows = [];
-        for (let v = 0; v < batch; v++) for (const f of sample) rows.push({ ...f, id: 'floor-' + round + '-' + v + '|' + f.key, visitId: 'floor-' + round + '-' + v });
+        for (let v = 0; v < batch; v++) {
+          const visitId = 'floor-' + round + '-' + v;
+          if (perVisit) rows.push({ ...report, visitId });
+          else for (const f of report.raw) rows.push({ ...f, id: visitId + '|' + f.key, visitId });
+        }
+        const table = perVisit ? 'reports' : 'findings';
         const t0 = performance.now();
         await new Promise((resolve, reject) => {
-          const tx = db.backendDB().transaction(['findings'], 'readwrite');
-          const store = tx.objectStore('findings');
+          const tx = db.backendDB().transaction([table], 'readwrite');
+          const store = tx.objectStore(table);
           for (const row of rows) store.put(row);
           tx.oncomplete = resolve;
           tx.onerror = () => reject(tx.error);
           tx.onabort = () => reject(tx.error);
         });
         const ms = performance.now() - t0;
-        await db.findings.where('id').startsWith('floor-' + round + '-').delete();
+        if (perVisit) await db.reports.where('visitId').startsWith('floor-' + round + '-').delete();
+        else await db.findings.where('id').startsWith('floor-' + round + '-').delete();
         return ms;
-      })(${JSON.stringify({ batch, round: r })})`,
+      })(${JSON.stringify({ batch, round: r, perVisit })})`,
     )) as number;
-    floor.push((batch * 1000) / ms);
+  const floor: number[] = [];
+  const perFinding: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    floor.push((batch * 1000) / (await floorOf(r, true)));
+    perFinding.push((batch * 1000) / (await floorOf(r, false)));
   }
-  return { visitsPerS: out, floorVisitsPerS: floor };
+  return { visitsPerS: out, floorVisitsPerS: floor, perFindingFloorVisitsPerS: perFinding };
 }

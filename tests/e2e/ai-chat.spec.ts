@@ -53,7 +53,9 @@ test('LiveChat (real npm loader): a German greeting in a cross-origin frame disc
   const page = await ext.context.newPage();
   const url = server.url('livechat-hotel.test', '/');
   await page.goto(url);
-  await expect.poll(async () => (await chatOf(ext, url))?.details.aiDisclosed, { timeout: 15000 }).toBe(true);
+  // the greeting is read in the vendor's cross-origin frame once it has drawn it: on a loaded two-core
+  // machine that can take longer than the other widgets (seen: still unread after 15 s)
+  await expect.poll(async () => (await chatOf(ext, url))?.details.aiDisclosed, { timeout: 40000 }).toBe(true);
   const f = (await chatOf(ext, url))!;
   expect(f.vendor).toBe('LiveChat');
   expect(f.details.text).toContain('digitale Assistent');
@@ -159,10 +161,10 @@ test('audit --interact opens the chat launcher and reports what the assistant sa
   const { ROOT } = await import('./fixtures');
   const url = server.url('n8n-bank.test', '/');
   // --insecure: the chat bundle comes from https://cdn.jsdelivr.net, served here with a self-signed cert
-  const args = ['tsx', 'src/cli/main.ts', '--json', '--insecure', '--wait', '1500', '--host-resolver-rules', server.hostResolverRules];
+  const args = ['--import', 'tsx', 'src/cli/main.ts', '--json', '--insecure', '--wait', '1500', '--allow-private', '--host-resolver-rules', server.hostResolverRules];
   const [without, withProbe] = await Promise.all([
-    promisify(execFile)('npx', [...args, url], { cwd: ROOT }),
-    promisify(execFile)('npx', [...args, '--interact', url], { cwd: ROOT }),
+    promisify(execFile)(process.execPath, [...args, url], { cwd: ROOT }),
+    promisify(execFile)(process.execPath, [...args, '--interact', url], { cwd: ROOT }),
   ]);
   const chat = (out: string) => (JSON.parse(out) as SiteReport[])[0]!.findings.find((f) => f.kind === 'ai-chat')!;
   // without opening it, only the closed launcher is visible: Candor cannot tell

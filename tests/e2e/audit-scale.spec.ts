@@ -48,7 +48,7 @@ test('100 sites with --concurrency 2: every report, in order, none lost or mixed
   const list = join(tmp(), 'sites.txt');
   writeFileSync(list, urls.join('\n') + '\n');
   const out = tmp();
-  const res = await audit(['--json', '--urls', list, '--concurrency', '2', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules]);
+  const res = await audit(['--json', '--urls', list, '--concurrency', '2', '--wait', '300', '--out', out, '--allow-private', '--host-resolver-rules', server.hostResolverRules]);
   expect(res.stderr).not.toContain('Error');
   expect(res.code).toBe(0);
   const reports = JSON.parse(res.stdout) as { site: string; findings: { vendor?: string }[] }[];
@@ -77,7 +77,7 @@ test('a run killed with SIGKILL resumes where it stopped: no report lost, none d
   const list = join(tmp(), 'sites.txt');
   writeFileSync(list, urls.join('\n') + '\n');
   const out = tmp();
-  const args = [...CLI, '--urls', list, '--concurrency', '2', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules];
+  const args = [...CLI, '--urls', list, '--concurrency', '2', '--wait', '300', '--out', out, '--allow-private', '--host-resolver-rules', server.hostResolverRules];
   const scratch = tmp(); // the run's temp profiles go here, not into the machine's temp folder
   const child = spawn(NODE, args, { cwd: ROOT, stdio: 'ignore', detached: true, env: { ...process.env, TMPDIR: scratch } });
   const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_c, sig) => r(sig)));
@@ -117,7 +117,7 @@ test('Ctrl-C / SIGTERM stops at once, cleans up, records no failure, and the run
   const urls = Array.from({ length: 10 }, (_, i) => site(i + 151));
   const out = tmp();
   const scratch = tmp();
-  const args = [...CLI, '--concurrency', '2', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules, ...urls];
+  const args = [...CLI, '--concurrency', '2', '--wait', '300', '--out', out, '--allow-private', '--host-resolver-rules', server.hostResolverRules, ...urls];
   const child = spawn(NODE, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TMPDIR: scratch } });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
@@ -141,7 +141,7 @@ test('a browser that dies mid-run is started again and the run completes', async
   const urls = Array.from({ length: 8 }, (_, i) => site(i + 171));
   const out = tmp();
   const scratch = tmp();
-  const args = [...CLI, '--json', '--concurrency', '1', '--wait', '300', '--out', out, '--host-resolver-rules', server.hostResolverRules, ...urls];
+  const args = [...CLI, '--json', '--concurrency', '1', '--wait', '300', '--out', out, '--allow-private', '--host-resolver-rules', server.hostResolverRules, ...urls];
   const child = spawn(NODE, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: scratch } });
   let stdout = '';
   let stderr = '';
@@ -169,7 +169,7 @@ test('--shard I/N: three shards partition the list exactly, and merge puts them 
   const dirs = [tmp(), tmp(), tmp()];
   const runs = [];
   for (let k = 0; k < 3; k++) {
-    runs.push(await audit(['--json', '--urls', list, '--shard', `${k + 1}/3`, '--concurrency', '1', '--wait', '200', '--out', dirs[k]!, '--host-resolver-rules', server.hostResolverRules]));
+    runs.push(await audit(['--json', '--urls', list, '--shard', `${k + 1}/3`, '--concurrency', '1', '--wait', '200', '--out', dirs[k]!, '--allow-private', '--host-resolver-rules', server.hostResolverRules]));
   }
   const shares = runs.map((r) => (JSON.parse(r.stdout) as { url: string }[]).map((x) => x.url));
   for (const r of runs) expect(r.code).toBe(0);
@@ -190,8 +190,8 @@ test('--pages follows same-site links and reports the site over all of them', as
   test.setTimeout(120_000);
   // site 302 loads no tracker on its home page; its /products page has a Facebook pixel
   const url = site(302);
-  const one = await audit(['--json', '--wait', '300', '--host-resolver-rules', server.hostResolverRules, url]);
-  const three = await audit(['--json', '--wait', '300', '--pages', '3', '--host-resolver-rules', server.hostResolverRules, url]);
+  const one = await audit(['--json', '--wait', '300', '--allow-private', '--host-resolver-rules', server.hostResolverRules, url]);
+  const three = await audit(['--json', '--wait', '300', '--pages', '3', '--allow-private', '--host-resolver-rules', server.hostResolverRules, url]);
   expect(one.code).toBe(0);
   expect(three.code).toBe(0);
   const [a] = JSON.parse(one.stdout);
@@ -207,8 +207,8 @@ test('diff: what changed between two reports of a site, for people and as JSON',
   const before = tmp();
   const after = tmp();
   // the "release": the products page adds a Facebook pixel to what the home page has
-  expect((await audit(['--wait', '300', '--out', before, '--host-resolver-rules', server.hostResolverRules, site(303)])).code).toBe(0);
-  expect((await audit(['--wait', '300', '--out', after, '--host-resolver-rules', server.hostResolverRules, `${site(303)}products`])).code).toBe(0);
+  expect((await audit(['--wait', '300', '--out', before, '--allow-private', '--host-resolver-rules', server.hostResolverRules, site(303)])).code).toBe(0);
+  expect((await audit(['--wait', '300', '--out', after, '--allow-private', '--host-resolver-rules', server.hostResolverRules, `${site(303)}products`])).code).toBe(0);
   const a = join(before, 'site303.github.io.json');
   const b = join(after, 'site303.github.io.json');
   const text = await audit(['diff', a, b]);

@@ -215,7 +215,7 @@ test('"Always reject on this site": the next visit\'s banner is refused without 
 
 test('audit --interact rejects the banner through the extension and reports what the page did afterwards', async ({ server }) => {
   const url = server.url('cc-tracks.test', '/');
-  const res = await run('npx', ['tsx', 'src/cli/main.ts', '--json', '--interact', '--insecure', '--wait', '2500', '--host-resolver-rules', server.hostResolverRules, url], { cwd: ROOT });
+  const res = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--json', '--interact', '--insecure', '--wait', '2500', '--allow-private', '--host-resolver-rules', server.hostResolverRules, url], { cwd: ROOT });
   const [report] = JSON.parse(res.stdout);
   const banner = report.findings.find((f: Finding) => f.kind === 'consent-banner');
   expect(banner.details).toMatchObject({ cmp: 'cookieconsent3', choice: 'rejected', choiceBy: 'candor' });

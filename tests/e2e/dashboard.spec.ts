@@ -137,6 +137,10 @@ test('import: a malformed file is refused with a clear error and nothing is lost
   const bad = [...good, { ...good[0], principles: 'broken' }];
   await page.getByLabel('Import reports from a JSON file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   await expect(page.getByRole('alert')).toHaveText(/Import failed: Report \d+ is not a Candor site report \(at principles\).*Nothing was imported\./);
+  // a crafted finding whose details the wording would trip over: refused, naming where
+  const crafted = [{ ...good[0], findings: [{ ...good[0].findings[0], kind: 'tracking-before-consent', details: { trackers: [null] } }] }];
+  await page.getByLabel('Import reports from a JSON file').setInputFiles({ name: 'crafted.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(crafted)) });
+  await expect(page.getByRole('alert')).toHaveText(/Import failed: This file is not a Candor site report \(finding 1, tracking-before-consent, details\.trackers\.0.*Nothing was imported\./);
   await page.getByLabel('Import reports from a JSON file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"oops":') });
   await expect(page.getByRole('alert')).toHaveText('Import failed: This file is not valid JSON: it may be truncated or not a Candor export.');
   await expect(page.getByTestId('data-summary')).toHaveText(`Candor holds ${h.sites.length} sites and ${h.visits.length} visits.`);
@@ -148,6 +152,18 @@ test('import: a malformed file is refused with a clear error and nothing is lost
   await page.getByLabel('Import reports from a JSON file').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(json.text) });
   await expect(page.getByTestId('import-result')).toHaveText(`Imported ${h.visits.length} reports.`);
   await expect(page.getByTestId('data-summary')).toHaveText(`Candor holds ${h.sites.length} sites and ${h.visits.length} visits.`);
+  // the same file again changes nothing: no visit counted twice
+  const counts = async () => (await tableRows<SiteRow>(ext, 'sites')).map((s) => `${s.site}:${s.visits}`).sort();
+  // an imported visit's findings are its report row's (one row per visit)
+  const findingCount = async () => (await tableRows<{ findings: unknown[] }>(ext, 'reports')).reduce((n, r) => n + r.findings.length, 0);
+  const once = await counts();
+  const findingsOnce = await findingCount();
+  expect(findingsOnce).toBeGreaterThan(0);
+  await page.getByLabel('Import reports from a JSON file').setInputFiles({ name: 'good-again.json', mimeType: 'application/json', buffer: Buffer.from(json.text) });
+  await expect(page.getByTestId('import-result')).toHaveText(`Imported ${h.visits.length} reports.`);
+  await expect(page.getByTestId('data-summary')).toHaveText(`Candor holds ${h.sites.length} sites and ${h.visits.length} visits.`);
+  expect(await counts()).toEqual(once);
+  expect(await findingCount()).toBe(findingsOnce);
 });
 
 test('wipe, retention and private windows', async ({ ext }) => {

@@ -70,8 +70,9 @@ test('a third-party script rewriting the price and a visible pricing disclosure 
   const rw = of(await reportFor(ext, url), 'price-rewrite')[0]!;
   expect(rw.details).toMatchObject({ before: '$100.00', after: '$107.00' });
   expect(String(rw.details.script)).toContain('js.price-optimizer.test/rewrite.js');
+  // the disclosure comes from the DOM scan, which may be stored after the rewrite's page event
+  await expect.poll(async () => of(await reportFor(ext, url), 'algorithmic-pricing-disclosure').length, { timeout: 15000 }).toBe(1);
   const disc = of(await reportFor(ext, url), 'algorithmic-pricing-disclosure');
-  expect(disc).toHaveLength(1);
   expect(disc[0]).toMatchObject({ assessment: 'good', details: { visible: true, nearPrice: true, where: 'text' } });
 });
 
@@ -108,8 +109,9 @@ test('a countdown that restarts on reload is a fake deadline; other urgency clai
   await page.reload();
   await expect.poll(async () => of(await reportFor(ext, url), 'urgency').find((f) => f.details.pattern === 'countdown')?.details.resets, { timeout: 15000 }).toBe(true);
 
+  // the disclosure comes from the DOM scan, which may be stored after the rewrite's page event
+  await expect.poll(async () => of(await reportFor(ext, url), 'algorithmic-pricing-disclosure').length, { timeout: 15000 }).toBe(1);
   const disc = of(await reportFor(ext, url), 'algorithmic-pricing-disclosure');
-  expect(disc).toHaveLength(1);
   expect(disc[0]).toMatchObject({ assessment: 'concern', details: { visible: false, where: 'title' } });
 
   const popup = await openFairness(ext, url);
@@ -143,7 +145,7 @@ test('negatives: a stable price, no experiments, a genuine shipping cut-off — 
 
 test('audit --interact compares the price with a clean visit on a revisit', async ({ server }) => {
   const url = server.url('price-shop.test', '/product/lamp');
-  const res = await run('npx', ['tsx', 'src/cli/main.ts', '--json', '--interact', '--wait', '1500', '--host-resolver-rules', server.hostResolverRules, url, url], { cwd: ROOT });
+  const res = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--json', '--interact', '--wait', '1500', '--allow-private', '--host-resolver-rules', server.hostResolverRules, url, url], { cwd: ROOT });
   const [first, second] = JSON.parse(res.stdout) as SiteReport[];
   // a first visit carries no cookie yet: the clean visit agrees
   expect(of(first!, 'price-difference').map((f) => f.details.same)).toEqual([true]);

@@ -20,9 +20,13 @@ import { reportKeys } from './parity/signature';
 
 const exec = promisify(execFile);
 
+// Each test starts its own browsers (and audits): the two workers may take them one each.
+test.describe.configure({ mode: 'parallel' });
+
+
 async function audit(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await exec('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, maxBuffer: 50e6, env: { ...process.env, ...env } });
+    const r = await exec(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, maxBuffer: 50e6, env: { ...process.env, ...env } });
     return { code: 0, ...r };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -39,7 +43,7 @@ test('the demo sites: the same findings in Firefox as in Chromium, except the pa
   const out = mkdtempSync(join(tmpdir(), 'candor-ff-out-'));
   try {
     const { urls } = JSON.parse(readFileSync(join(ROOT, 'seeds/demo/demo.json'), 'utf8')) as { urls: string[] };
-    const common = ['--json', '--insecure', '--no-progress', '--host-resolver-rules', demo.hostResolverRules, ...urls];
+    const common = ['--json', '--insecure', '--no-progress', '--allow-private', '--host-resolver-rules', demo.hostResolverRules, ...urls];
     // both at once: each audit waits for its pages, not for the other
     const [firefox, chromium] = await Promise.all([audit(['--browser', 'firefox', '--concurrency', '2', '--out', out, ...common]), audit(common)]);
     expect(firefox.code, firefox.stderr).toBe(0);
@@ -72,7 +76,7 @@ test('the demo sites: the same findings in Firefox as in Chromium, except the pa
 test('--profile keeps a returning visitor across two Firefox runs; --interact types canaries, opens nothing it should not, and rejects the banner', async ({ server }) => {
   test.setTimeout(240_000);
   const profile = mkdtempSync(join(tmpdir(), 'candor-ff-profile-'));
-  const base = ['--json', '--insecure', '--no-progress', '--browser', 'firefox', '--host-resolver-rules', server.hostResolverRules];
+  const base = ['--json', '--insecure', '--no-progress', '--browser', 'firefox', '--allow-private', '--host-resolver-rules', server.hostResolverRules];
   try {
     const lamp = server.url('price-shop.test', '/product/lamp');
     const urls = [server.url('form.test', '/', true), server.url('signup.test', '/', true), server.url('cc-tracks.test', '/')];
@@ -103,8 +107,8 @@ test('--shard picks the same URLs in Firefox, and a host that does not resolve i
   const urls = ['clean.test', 'shop.test', 'news-a.test', 'ua.test'].map((h) => server.url(h, '/'));
   const shard = pickShard(urls, { index: 1, total: 2 }).map((i) => urls[i]!);
   const [res, bad] = await Promise.all([
-    audit(['--json', '--no-progress', '--browser', 'firefox', '--shard', '1/2', '--wait', '500', '--host-resolver-rules', server.hostResolverRules, ...urls]),
-    audit(['--json', '--no-progress', '--browser', 'firefox', '--retries', '0', '--wait', '500', '--host-resolver-rules', server.hostResolverRules, server.url('clean.test', '/'), 'http://nowhere.invalid-site.test/']),
+    audit(['--json', '--no-progress', '--browser', 'firefox', '--shard', '1/2', '--wait', '500', '--allow-private', '--host-resolver-rules', server.hostResolverRules, ...urls]),
+    audit(['--json', '--no-progress', '--browser', 'firefox', '--retries', '0', '--wait', '500', '--allow-private', '--host-resolver-rules', server.hostResolverRules, server.url('clean.test', '/'), 'http://nowhere.invalid-site.test/']),
   ]);
   expect(res.code, res.stderr).toBe(0);
   expect((JSON.parse(res.stdout) as SiteReport[]).map((r) => r.url)).toEqual(shard);

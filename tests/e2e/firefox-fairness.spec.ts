@@ -2,7 +2,8 @@
 // charges returning visitors more (and the clean-visit comparison, run as the --interact probe runs
 // it, through the popup), a third-party price rewrite, real experiment SDKs, a fake countdown and a
 // shop that must stay quiet. The same steps run in Chromium and Firefox; the reports must agree except
-// for the parity table.
+// for the parity table. And urgency where it stands (the shop of urgency-place.spec.ts): menus quiet,
+// offers claimed, in Firefox as in Chromium.
 import { cleanPriceProbe } from '../../src/cli/probes/clean-price';
 import type { Finding } from '../../src/model/finding';
 import type { SiteReport } from '../../src/model/report';
@@ -62,4 +63,19 @@ test('fairness findings in Firefox are the same as in Chromium on every fairness
   expect(of(reloaded!, 'algorithmic-pricing-disclosure')[0]).toMatchObject({ assessment: 'concern', details: { visible: false, where: 'title' } });
   for (const kind of ['price-change', 'urgency', 'experiment', 'price-rewrite', 'pricing-engine', 'algorithmic-pricing-disclosure']) expect(of(steadyClean!, kind), kind).toEqual([]);
   expect(of(steadyClean!, 'price-difference')[0]).toMatchObject({ assessment: 'good', details: { same: true, you: 249, clean: 249 } });
+});
+
+test('urgency where it stands, in Firefox as in Chromium: the menus of a sale category page are quiet, an offer page and five languages make claims', async ({ server }) => {
+  test.setTimeout(300_000);
+  const steps: Step[] = [
+    // the footer's contact link is read in the same scan as the menu: once it is in, the page was judged
+    { site: 'nav-shop.test', url: server.url('nav-shop.test', '/'), does: 'a sale category page with Flash Sale in its menus', ready: (r) => of(r, 'human-contact').length === 1 },
+    { site: 'nav-shop.test', url: server.url('nav-shop.test', '/offer'), does: 'an offer page', ready: (r) => of(r, 'urgency').length === 4 },
+    { site: 'nav-shop.test', url: server.url('nav-shop.test', '/intl'), does: 'claims in five languages', ready: (r) => of(r, 'urgency').length === 10 },
+  ];
+  const { firefox } = await runInBoth(server, steps);
+  const [category, offer, intl] = firefox.map((s) => s.report!);
+  expect(of(category!, 'urgency').map((f) => f.details.text)).toEqual(['Only 2 left']); // the badge in the grid, no menu entry
+  expect(of(offer!, 'urgency').map((f) => f.details.pattern).sort()).toEqual(['countdown', 'limited-time', 'limited-time', 'limited-time']);
+  expect(of(intl!, 'urgency').map((f) => f.details.pattern).sort()).toEqual([...Array(5).fill('activity'), ...Array(5).fill('low-stock')]);
 });

@@ -47,7 +47,8 @@ test('a hostile page cannot forge network findings, flood storage or stall the e
   const stored = await (await ext.worker()).evaluate(async (id: number) => {
     const db = (globalThis as any).candor.db;
     const tab = await db.tabs.get(id);
-    const fs = await db.findings.where('visitId').equals(tab.visitId).toArray();
+    // the visit's one row: its findings as merged from what the page sent
+    const fs = (await db.reports.get(tab.visitId))?.raw ?? [];
     const sizes = fs.map((f: unknown) => JSON.stringify(f).length);
     return { count: fs.length, total: sizes.reduce((a: number, b: number) => a + b, 0), max: Math.max(0, ...sizes), protoPolluted: ({} as any).polluted === true };
   }, tabId);
@@ -70,19 +71,19 @@ test('the popup and the HTML export show page payloads as text and never run the
   await loadHostile(ext, url);
   const tabId = await tabIdFor(ext, url);
   // What a detector may pass on from a page (chat text, prices, link text, URLs) lands in a finding.
+  // It goes in through the writer, as every finding does, so the stored report carries it.
   await (await ext.worker()).evaluate(
     async ({ id, payloads }: { id: number; payloads: string[] }) => {
       const g = globalThis as any;
       await g.candor.whenIdle();
-      const db = g.candor.db;
-      const tab = await db.tabs.get(id);
-      const visit = await db.visits.get(tab.visitId);
-      await db.findings.put({
-        id: `${visit.id}|ai-chat:hostile`, key: 'ai-chat:hostile', visitId: visit.id, site: visit.site, kind: 'ai-chat',
-        title: payloads[0], vendor: payloads[1], company: payloads[3], category: payloads[0],
-        source: 'dom', confidence: 'likely', count: 2, firstAt: Date.now(), lastAt: Date.now(),
+      const visit = await g.candor.engine.visitFor(id);
+      const draft = {
+        key: 'ai-chat:hostile', kind: 'ai-chat', title: payloads[0], vendor: payloads[1], company: payloads[3], category: payloads[0],
+        source: 'dom', confidence: 'likely',
         evidence: payloads.map((p: string) => ({ url: p, detail: p, at: p })), details: { text: payloads[1], price: payloads[0], link: payloads[2] },
-      });
+      };
+      await g.candor.engine.writer.add(visit, [draft, draft]);
+      await g.candor.whenIdle();
     },
     { id: tabId, payloads: PAYLOADS },
   );
@@ -115,7 +116,7 @@ test('a full disk is shown in the popup as a clear banner', async ({ ext, server
   const sw = await ext.worker();
   await sw.evaluate(() => {
     const db = (globalThis as any).candor.db;
-    db.findings.bulkPut = () => Promise.reject(Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }));
+    db.reports.bulkPut = () => Promise.reject(Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }));
   });
   const page = await ext.context.newPage();
   const url = server.url('shop.test', '/');
@@ -124,11 +125,51 @@ test('a full disk is shown in the popup as a clear banner', async ({ ext, server
   const popup = await ext.context.newPage();
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
   await expect(popup.getByRole('alert')).toContainText('storage is full', { timeout: 15000 });
-  // and nothing half-written: the visit exists, with no finding rows
+  // and nothing half-written: the visit exists, with no findings stored
   const n = await sw.evaluate(async (id: number) => {
     const db = (globalThis as any).candor.db;
     const tab = await db.tabs.get(id);
-    return db.findings.where('visitId').equals(tab.visitId).count();
+    if (!(await db.visits.get(tab.visitId))) return -1;
+    return ((await db.reports.get(tab.visitId))?.raw ?? []).length;
   }, tabId);
   expect(n).toBe(0);
+});
+
+test('a page making up thousands of distinct keys leaves storage bounded and its real findings in the popup', async ({ ext, server }) => {
+  const url = server.url('flood.test', '/');
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __floodStarted?: boolean }).__floodStarted === true);
+  const tabId = await tabIdFor(ext, url);
+  const sw = await ext.worker();
+  // the nine documents offer 9 × 300 × 20 = 54,000 vendor names; wait until the worker has taken in
+  // what it will (the frames' second posts arrive after 300 ms) and its report shows the limit
+  const rows = () =>
+    sw.evaluate(async (id: number) => {
+      const g = (globalThis as any).candor;
+      await g.whenIdle();
+      const db = g.db;
+      const tab = await db.tabs.get(id);
+      const visit = await db.visits.get(tab.visitId);
+      const counts: Record<string, number> = {};
+      for (const t of ['experiments', 'prices', 'countdowns', 'sightings', 'reports', 'visits', 'findings', 'meta']) counts[t] = await db[t].count();
+      return { counts, raw: ((await db.reports.get(tab.visitId))?.raw ?? []).length, visit };
+    }, tabId);
+  await expect.poll(async () => ((await rows()).visit?.rowsDropped ?? 0) > 1000, { timeout: 30000 }).toBe(true);
+  await page.waitForFunction(() => document.querySelectorAll('iframe').length === 8);
+  const { counts, raw, visit } = await rows();
+  expect(counts.experiments).toBeLessThanOrEqual(CAPS.experimentsPerVisit);
+  expect(counts.meta).toBe(0);
+  expect(raw).toBeLessThanOrEqual(2 * CAPS.findingsPerVisit);
+  expect(visit.findingCount).toBeLessThanOrEqual(2 * CAPS.findingsPerVisit);
+
+  // the report says so, and still shows the page's one real tracker
+  const report = (await reportFor(ext, url))!;
+  expect(report.limited?.rows).toBeGreaterThan(1000);
+  expect(report.findings.filter((f) => f.source === 'network').map((f) => f.vendor)).toContain('Google Analytics');
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+  await expect(popup.getByTestId('limited')).toContainText('observation was limited');
+  await popup.locator('.principle[data-principle="privacy"] .principle-head').click();
+  await expect(popup.locator('.principle[data-principle="privacy"] .finding-title', { hasText: 'Google Analytics' }).first()).toBeVisible();
 });

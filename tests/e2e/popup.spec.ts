@@ -31,7 +31,11 @@ test('at a glance: grade, six principles each with a sentence, who is present by
   await expect(popup.getByRole('img', { name: /^Grade [A-F]/ })).toBeVisible();
   await expect(popup.locator('.principle')).toHaveCount(6);
   await expect(popup.locator('.principle[data-principle="privacy"] .summary')).toContainText(/\S/);
-  await expect(popup.locator('.principle[data-principle="human"] .summary')).toHaveText('Nothing found either way on this page.');
+  // principles with nothing found fold into one line, each still a button that opens its panels
+  const quiet = popup.getByTestId('quiet-principles');
+  await expect(quiet).toContainText('Nothing found either way on this page:');
+  await expect(quiet.locator('.principle[data-principle="human"] .principle-head')).toHaveText('Human');
+  expect(await popup.getByText('Nothing found either way').count()).toBe(1);
   const presence = popup.getByRole('region', { name: /Who is present/ });
   await expect(presence).toContainText('2 companies on this page');
   await expect(presence.locator('li[data-category="analytics"] .who')).toHaveText('Google');
@@ -44,14 +48,16 @@ test('findings grouped by principle: why and what to do, evidence behind a discl
   await privacy.focus();
   await popup.keyboard.press('Enter');
   await expect(privacy).toHaveAttribute('aria-expanded', 'true');
-  const ga = popup.locator('.finding[data-kind="tracker"]', { hasText: 'Google Analytics' });
-  await expect(ga.locator('.why')).toContainText(/\S/);
+  // the company's card says why once; the product inside it opens to its evidence
+  const card = popup.getByTestId('company-card').filter({ hasText: 'Google Analytics' });
+  await expect(card.locator('.card-why')).toContainText(/\S/);
+  const ga = card.locator('.finding[data-kind="tracker"]', { hasText: 'Google Analytics' });
   await expect(ga.locator('.evidence')).toHaveCount(0);
   const title = ga.locator('.finding-title');
   await title.focus();
   await popup.keyboard.press('Space');
   await expect(title).toHaveAttribute('aria-expanded', 'true');
-  await expect(ga.locator('.action')).toContainText('What you can do:');
+  await expect(card.locator('.card-action')).toContainText('What you can do:');
   await expect(ga.locator('.evidence code').first()).toContainText('www.google-analytics.com');
   // the other principles stay grouped and closed
   await expect(popup.locator('.principle[data-principle="consent"] .principle-head')).toHaveAttribute('aria-expanded', 'false');
@@ -77,7 +83,7 @@ test('the popup links to the dashboard at this site and exports JSON, CSV and HT
   const reports = JSON.parse(json.text);
   expect(reports[0]).toMatchObject({ schemaVersion: 1, site: 'shop.test' });
   const csv = await save('Export CSV');
-  expect(csv.text.split('\r\n')[0]).toMatch(/^site,url,generated_at,grade,principle,kind/);
+  expect(csv.text.split('\r\n')[0]).toMatch(/^\ufeffsite,url,generated_at,grade,principle,kind/);
   expect(csv.text).toContain('Google Analytics');
   const html = await save('Export HTML report');
   expect(html.text).toContain('<title>Candor report: shop.test</title>');
@@ -104,8 +110,15 @@ test('a concern panel shows under its principle in the popup and in the dashboar
   const url = server.url('price-shop.test', '/product/lamp');
   const page = await ext.context.newPage();
   await page.goto(url);
-  await page.waitForTimeout(1500);
-  await page.goto(url); // a revisit, so the price history has two points
+  // the first visit's price is stored before the revisit, so the price history has two points
+  const prices = async () =>
+    (await ext.worker()).evaluate(async () => {
+      const g = globalThis as unknown as { candor: { whenIdle(): Promise<void>; db: { prices: { where(k: string): { equals(v: string): { count(): Promise<number> } } } } } };
+      await g.candor.whenIdle();
+      return g.candor.db.prices.where('site').equals('price-shop.test').count();
+    });
+  await expect.poll(prices, { timeout: 15000 }).toBe(1);
+  await page.goto(url);
   await expect.poll(async () => (await reportFor(ext, url))?.findings.some((f) => f.kind === 'price-change'), { timeout: 15000 }).toBe(true);
   const tabId = await tabIdFor(ext, url);
   const popup = await ext.context.newPage();

@@ -37,7 +37,7 @@ async function wholeDatabase(ext: Launched): Promise<string> {
 /** The forms a typed value could take in storage: as typed, lower-case, URL-encoded, base64, hashed. */
 function formsOf(v: string): string[] {
   const h = (alg: string, s: string) => createHash(alg).update(s).digest('hex');
-  const variants = [v, v.toLowerCase(), v.replace(/\D/g, '')].filter((x) => x.length >= 5);
+  const variants = [v, v.toLowerCase(), v.replace(/\D/g, ''), `+${v.replace(/\D/g, '')}`].filter((x) => x.length >= 5);
   return [...new Set(variants.flatMap((x) => [x, encodeURIComponent(x), Buffer.from(x).toString('base64').replace(/=+$/, ''), h('md5', x), h('sha1', x), h('sha256', x)]))];
 }
 
@@ -243,7 +243,7 @@ test('a third party setting an id cookie on three sites is learned as a tracker 
 
 test('audit --interact types canaries: the key logger is reported, the quiet form is not, and no canary is in the JSON', async ({ server }) => {
   const urls = [server.url('form.test', '/', true), server.url('signup.test', '/', true)];
-  const res = await run('npx', ['tsx', 'src/cli/main.ts', '--json', '--interact', '--insecure', '--wait', '800', '--host-resolver-rules', server.hostResolverRules, ...urls], { cwd: ROOT, maxBuffer: 20e6 });
+  const res = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--json', '--interact', '--insecure', '--wait', '800', '--allow-private', '--host-resolver-rules', server.hostResolverRules, ...urls], { cwd: ROOT, maxBuffer: 20e6 });
   const out = JSON.parse(res.stdout) as { findings: Finding[] }[];
   const kl = out[0]!.findings.filter((f) => f.kind === 'keylogging');
   expect(kl.map((f) => f.details.fieldType).sort()).toEqual(['email', 'password', 'tel', 'text']);

@@ -17,7 +17,7 @@ export async function seedHistory(ext: Launched, h: HistoryFixture): Promise<voi
 }
 
 /** Reads a table's rows from the extension's database. */
-export async function tableRows<T>(ext: Launched, table: 'sites' | 'visits' | 'findings' | 'settings'): Promise<T[]> {
+export async function tableRows<T>(ext: Launched, table: 'sites' | 'visits' | 'findings' | 'reports' | 'settings'): Promise<T[]> {
   const sw = await ext.worker();
   return sw.evaluate(async (name: string) => {
     const db = (globalThis as unknown as { candor: { db: Record<string, { toArray(): Promise<unknown[]> }> } }).candor.db;

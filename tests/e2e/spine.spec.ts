@@ -59,7 +59,7 @@ test('the popup says so on a page the extension cannot see', async ({ ext }) => 
 
 test('audit --json: docs/report.md reports in order, a failing URL reported with exit 3', async ({ server }) => {
   const urls = [server.url('shop.test', '/'), 'http://does-not-exist.test/', server.url('clean.test', '/')];
-  const res = await run('npx', ['tsx', 'src/cli/main.ts', '--json', '--wait', '800', '--host-resolver-rules', server.hostResolverRules, ...urls], { cwd: ROOT }).catch((e) => e);
+  const res = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--json', '--wait', '800', '--allow-private', '--host-resolver-rules', server.hostResolverRules, ...urls], { cwd: ROOT }).catch((e) => e);
   expect(res.code).toBe(3);
   const out = JSON.parse(res.stdout);
   expect(out).toHaveLength(3);
@@ -74,8 +74,32 @@ test('audit --json: docs/report.md reports in order, a failing URL reported with
 });
 
 test('audit exits 2 on a usage error and prints nothing on stdout', async () => {
-  const res = await run('npx', ['tsx', 'src/cli/main.ts', '--json', '--wait', 'soon'], { cwd: ROOT }).catch((e) => e);
+  const res = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--json', '--wait', 'soon'], { cwd: ROOT }).catch((e) => e);
   expect(res.code).toBe(2);
   expect(res.stdout).toBe('');
   expect(res.stderr).toContain('--wait takes milliseconds');
+});
+
+test('an open popup shows what the worker stores after it opened, and a new page of the tab', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  const url = server.url('shop.test', '/');
+  await page.goto(url);
+  const tabId = await tabIdFor(ext, url);
+  await expect.poll(async () => (await reportFor(ext, url))?.findings.filter((f) => f.kind === 'tracker').length, { timeout: 15000 }).toBe(2);
+  const popup = await ext.context.newPage();
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.locator('.principle[data-principle="privacy"] .principle-head').click();
+  await expect(popup.locator('.finding[data-kind="tracker"]')).toHaveCount(2);
+  // a tracker request of the same page, observed while the popup is open
+  const sw = await ext.worker();
+  await sw.evaluate(async ({ id, top }: { id: number; top: string }) => {
+    const c = (globalThis as any).candor;
+    await c.engine.onRequest({ phase: 'request', url: 'https://connect.facebook.net/x.js', type: 'script', method: 'GET', tabId: id, frameId: 0, topUrl: top, at: Date.now() });
+    await c.engine.onRequest({ phase: 'request', url: 'https://static.hotjar.com/c/hotjar-1.js', type: 'script', method: 'GET', tabId: id, frameId: 0, topUrl: top, at: Date.now() });
+    await c.whenIdle();
+  }, { id: tabId, top: url });
+  await expect(popup.locator('.finding[data-kind="tracker"]')).toHaveCount(3);
+  // the tab moves on to a page of another site: the popup follows it
+  await page.goto(server.url('clean.test', '/'));
+  await expect(popup.locator('.site')).toHaveText('clean.test', { timeout: 15000 });
 });

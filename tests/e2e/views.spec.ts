@@ -21,6 +21,10 @@ const viewsFixture = () => JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/vi
 const HOSTILE_HEADLINE = 'Kettle <img src=x onerror="window.__pwned=1">';
 
 let server: SiteServer;
+
+// Each test starts its own browsers (and audits): the two workers may take them one each.
+test.describe.configure({ mode: 'parallel' });
+
 test.beforeAll(async () => {
   server = await serveSites({ roots: [SITES], projectRoot: ROOT });
 });
@@ -28,7 +32,7 @@ test.afterAll(async () => server.close());
 
 type Out = { code: number; stdout: string; stderr: string };
 async function views(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Out> {
-  const res = await run(NODE, [...CLI, '--host-resolver-rules', server.hostResolverRules, '--insecure', '--wait', '600', '--concurrency', '3', ...args], {
+  const res = await run(NODE, [...CLI, '--allow-private', '--host-resolver-rules', server.hostResolverRules, '--insecure', '--wait', '600', '--concurrency', '3', ...args], {
     cwd: ROOT,
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ...env },

@@ -29,7 +29,8 @@ async function visitsOf(ext: Launched, site: string): Promise<Row[]> {
     const visits = await g.candor.db.visits.where('site').equals(s).sortBy('startedAt');
     const out = [];
     for (const v of visits) {
-      const fs = await g.candor.db.findings.where('visitId').equals(v.id).toArray();
+      // the visit's one row: its findings as merged from what was observed
+      const fs = (await g.candor.db.reports.get(v.id))?.raw ?? [];
       out.push({ id: v.id, url: v.url, findings: fs.map((f: any) => ({ key: f.key, kind: f.kind, vendor: f.vendor, source: f.source, count: f.count })) });
     }
     return out;

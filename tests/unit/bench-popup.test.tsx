@@ -4,7 +4,7 @@
 // when the popup was rewritten): this keeps the two together.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { buildSiteReport } from '../../src/report/build';
+import { buildReport as buildSiteReport } from './build-report';
 import { ReportView } from '../../src/ui/ReportView';
 import { FINDING, FINDINGS, PRIVACY_TOGGLE, REPORT } from '../bench/popup';
 import { trackerFindings, vendors } from '../bench/seed';

@@ -7,7 +7,7 @@ import { trackersDetector } from '../../src/detectors/trackers';
 import { deriveTrackingBeforeConsent } from '../../src/detectors/tracking-before-consent';
 import type { StoredFinding } from '../../src/model/finding';
 import { isBlockedByClient } from '../../src/observe/network';
-import { buildSiteReport } from '../../src/report/build';
+import { buildReport as buildSiteReport } from './build-report';
 import { ctxFor, req, visitFor } from './helpers';
 
 const PAGE = 'https://www.shop.example/';

@@ -7,7 +7,7 @@ import { mergeDraft } from '../../src/background/merge';
 import { validateCatalogFile } from '../../src/catalog/schema';
 import type { FindingDraft, StoredFinding } from '../../src/model/finding';
 import type { DomSnapshot } from '../../src/model/observations';
-import { buildSiteReport } from '../../src/report/build';
+import { buildReport as buildSiteReport } from './build-report';
 import { CATALOG, ctxFor, ROOT, visitFor } from './helpers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import compact from '@duckduckgo/autoconsent/rules/compact-rules.json';
 import { rulesForFrame, urlHasConsentRule } from '../../src/background/consent-rules';
-import { buildCmpHints, closeOpen, CODE_CMP_HINTS } from '../../src/observe/consent/hints-build';
+import { buildCmpHints, closeOpen, CODE_CMP_HINTS, groupHints, outerCompound, selectorList } from '../../src/observe/consent/hints-build';
 import { ROOT } from './helpers';
 
 describe('consent platform hints', () => {
@@ -30,6 +30,21 @@ describe('consent platform hints', () => {
     expect(closeOpen('#a [data-x="]"]')).toBe('#a [data-x="]"]');
     expect(closeOpen('.ok')).toBe('.ok');
     expect(hints.selectors.every((s) => closeOpen(s) === s)).toBe(true);
+  });
+
+  it('groups the hints for a cheap check without losing one: those under an id are looked up by it, the rest stay a union', () => {
+    expect(selectorList('#a .b, .c[x="1,2"], d:is(e, f)')).toEqual(['#a .b', '.c[x="1,2"]', 'd:is(e, f)']);
+    expect(outerCompound('#cookie-bar .cb-enable')).toBe('#cookie-bar');
+    expect(outerCompound('body > div[class*="admiral" i]')).toBe('div[class*="admiral" i]');
+    expect(outerCompound('div:has(> p > a[href="x"]) span')).toBe('div:has(> p > a[href="x"])');
+    const g = groupHints(['#a', '#b .c', 'iframe#d', '.e', '#f, .g', 'div[id="h i"]']);
+    expect(g.byId).toEqual([['a', '#a'], ['b', '#b .c'], ['d', 'iframe#d'], ['f', '#f']]);
+    expect(g.rest).toEqual(['.e', '.g', 'div[id="h i"]']);
+    // the built hints: every selector of every list is in one group or the other
+    const parts = hints.selectors.flatMap(selectorList);
+    const grouped = new Set([...hints.byId.map(([, s]) => s), ...hints.rest]);
+    expect(parts.every((p) => grouped.has(p))).toBe(true);
+    for (const [id, sel] of hints.byId) expect(outerCompound(sel)).toMatch(new RegExp(`^[a-z0-9-]*#${id}(?![\\w-])`, 'i'));
   });
 });
 

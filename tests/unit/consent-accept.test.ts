@@ -8,7 +8,7 @@ import type { Sender } from '../../src/background/messages';
 import { consentDetector } from '../../src/detectors/consent';
 import type { PageEvent } from '../../src/model/observations';
 import { CONTROL } from '../../src/observe/consent/autoconsent';
-import { buildSiteReport } from '../../src/report/build';
+import { buildReport as buildSiteReport } from './build-report';
 import { ctxFor, visitFor } from './helpers';
 
 function setup(answer: (msg: unknown) => Promise<unknown>, cmp?: string) {

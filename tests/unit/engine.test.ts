@@ -77,6 +77,26 @@ describe('Engine', () => {
     expect(fs[0]!.source).toBe('page');
   });
 
+  it('what the leaving page still sends after the next page was requested stays in the leaving page\'s report', async () => {
+    const seen: Detector = {
+      id: 'seen',
+      pageEventTypes: ['x'],
+      onPageEvent: (ev) => [{ kind: 'fingerprinting', key: `fp:${String(ev.data.n)}`, source: 'page', confidence: 'certain', evidence: [], details: {} }],
+    };
+    const e = engine([seen]);
+    const v1 = await e.startVisit(3, 'https://fp.example/');
+    const v2 = await e.startVisit(3, 'https://fonts.example/');
+    // the leaving document (its URL as the browser reports the sender) ...
+    await e.onPageEvents(3, [{ type: 'x', at: 1, data: { n: 1 } }], 'https://fp.example/#top');
+    // ... the arriving one, a subframe (no document URL) and a page that moved by pushState
+    await e.onPageEvents(3, [{ type: 'x', at: 1, data: { n: 2 } }], 'https://fonts.example/');
+    await e.onPageEvents(3, [{ type: 'x', at: 1, data: { n: 3 } }]);
+    await e.onPageEvents(3, [{ type: 'x', at: 1, data: { n: 4 } }], 'https://fonts.example/list');
+    await e.writer.whenIdle();
+    expect((await findingsForVisit(db, v1.visitId)).map((f) => f.key)).toEqual(['fp:1']);
+    expect((await findingsForVisit(db, v2.visitId)).map((f) => f.key).sort()).toEqual(['fp:2', 'fp:3', 'fp:4']);
+  });
+
   it('a throwing detector is contained; the others still report', async () => {
     const broken: Detector = { id: 'broken', onRequest: () => { throw new Error('boom'); } };
     const e = engine([broken, ...DETECTORS]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from './parse-csv';
 import { mergeDraft } from '../../src/background/merge';
 import type { FindingDraft } from '../../src/model/finding';
-import { buildSiteReport } from '../../src/report/build';
+import { buildReport as buildSiteReport } from './build-report';
 import { csvCell, exportCsv } from '../../src/report/export-csv';
 import { exportHtml, exportHtmlMany } from '../../src/report/export-html';
 import { visitFor } from './helpers';
@@ -28,6 +28,9 @@ describe('CSV export', () => {
     expect(csvCell('-2+3')).toBe("'-2+3");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\tcmd')).toBe("'\tcmd");
+    // spreadsheets skip leading blanks and line breaks before looking for the formula sign
+    expect(csvCell('  =1+1')).toBe("'  =1+1");
+    expect(csvCell('\n\n@SUM(A1)')).toBe(`"'\n\n@SUM(A1)"`);
     expect(csvCell('plain text')).toBe('plain text');
     expect(csvCell('a, b')).toBe('"a, b"');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
@@ -55,6 +58,8 @@ describe('CSV export', () => {
 
   it('a report without findings contributes no rows (the header stays)', () => {
     expect(parseCsv(exportCsv([report([])]))).toHaveLength(1);
+    // the UTF-8 byte order mark first: Excel otherwise reads the file in the local code page
+    expect([...Buffer.from(exportCsv([report([])]), 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 });
 

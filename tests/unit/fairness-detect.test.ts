@@ -8,7 +8,7 @@ import { fairnessDetector } from '../../src/detectors/fairness';
 import { experimentsFromPageEvent, experimentsFromRequest, launchDarklyEvaluations, optimizelyDecisions } from '../../src/detectors/fairness/experiments';
 import type { DomSnapshot, PageEvent } from '../../src/model/observations';
 import { mergeDraft } from '../../src/background/merge';
-import { buildSiteReport } from '../../src/report/build';
+import { buildReport as buildSiteReport } from './build-report';
 import { CATALOG, ctxFor, req, ROOT, visitFor } from './helpers';
 
 const PAGE = 'https://www.shop.example/p/1';
@@ -59,12 +59,17 @@ describe('experiments from SDK state (page events)', () => {
 });
 
 describe('page-level fairness', () => {
-  it('a personalisation engine counts as a pricing engine only on a page that shows a price', () => {
-    const scripts = ['https://cdn.dynamicyield.com/api/123/api_dynamic.js'];
+  it('a dynamic-pricing vendor next to a price is a pricing engine, named with how it was recognised', () => {
+    const scripts = ['https://cdn.intelligems.io/a1b2c3.js'];
     const withPrice = fairnessDetector.onDom!(dom({ prices: { price, disclosures: [] } }, scripts), ctx);
-    expect(withPrice.map((d) => d.key)).toEqual(['pricing-engine:dynamic-yield']);
+    expect(withPrice).toMatchObject([{ key: 'pricing-engine:intelligems', vendor: 'Intelligems', details: { recognisedBy: 'host', signal: 'intelligems.io', price: 100 } }]);
+    expect(withPrice[0]!.evidence[0]!.detail).toBe('Intelligems script, recognised by its host intelligems.io, on a page showing Lamp at 100 USD');
     expect(fairnessDetector.onDom!(dom({ prices: { price: null, disclosures: [] } }, scripts), ctx)).toEqual([]);
     expect(fairnessDetector.onDom!(dom({ prices: { price, disclosures: [] } }, ['https://www.shop.example/app.js']), ctx)).toEqual([]);
+  });
+  it('negatives: personalisation and recommendation engines next to a price are not pricing engines, nor is another Bold app', () => {
+    const scripts = ['https://cdn.dynamicyield.com/api/123/api_dynamic.js', 'https://connect.nosto.com/include/shop', 'https://option.boldapps.net/js/options.js'];
+    expect(fairnessDetector.onDom!(dom({ prices: { price, disclosures: [] } }, scripts), ctx)).toEqual([]);
   });
   it('the disclosure is good when readable next to the price, a concern when only in a tooltip', () => {
     const good = fairnessDetector.onDom!(dom({ prices: { price, disclosures: [{ text: 'THIS PRICE WAS SET BY AN ALGORITHM USING YOUR PERSONAL DATA', where: 'text', visible: true, nearPrice: true }] } }), ctx);

@@ -1,6 +1,6 @@
 // The MAIN-world experiment reader over SDK state shapes (no DOM needed: it takes the window object).
-import { describe, expect, it } from 'vitest';
-import { readExperiments } from '../../src/observe/hooks/experiments';
+import { describe, expect, it, vi } from 'vitest';
+import { readExperiments } from '../../src/observe/reads/experiments';
 
 describe('readExperiments', () => {
   it('reads the experiments each SDK exposes', () => {
@@ -49,6 +49,45 @@ describe('readExperiments', () => {
       expect(reads).toBe(1);
     } finally {
       g.document = saved;
+    }
+  });
+});
+
+describe('installExperimentsProbe', () => {
+  it('reads GrowthBook right after it announces its features, however late that is', async () => {
+    vi.useFakeTimers();
+    vi.resetModules();
+    const g = globalThis as unknown as Record<string, unknown>;
+    const saved = { window: g.window, document: g.document };
+    const results = new Map<string, unknown>();
+    const win = Object.assign(new EventTarget(), { _growthbook: { getAllResults: () => results } });
+    const doc = Object.assign(new EventTarget(), {
+      readyState: 'complete',
+      cookie: '',
+      documentElement: { classList: { contains: () => false } },
+      getElementById: () => null,
+      querySelector: () => null,
+    });
+    const sent: string[] = [];
+    win.addEventListener('candor:reads', (e) => sent.push(String((e as CustomEvent).detail)));
+    g.window = win;
+    g.document = doc;
+    try {
+      const { READS } = await import('../../src/observe/bridge');
+      expect(READS).toBe('candor:reads');
+      const { installExperimentsProbe } = await import('../../src/observe/reads/experiments');
+      installExperimentsProbe();
+      await vi.advanceTimersByTimeAsync(10_000); // every timed read has run: the SDK had no results yet
+      expect(sent.join('')).not.toContain('price-anchor-test');
+      // the features arrive late; the page's own handler evaluates its experiment, then ours reads
+      doc.addEventListener('growthbookdata', () => results.set('price-anchor-test', { result: { key: '1', inExperiment: true } }));
+      doc.dispatchEvent(new Event('growthbookdata'));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(sent.join('')).toContain('price-anchor-test');
+    } finally {
+      g.window = saved.window;
+      g.document = saved.document;
+      vi.useRealTimers();
     }
   });
 });

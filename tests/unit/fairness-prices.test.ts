@@ -7,7 +7,7 @@ import { DETECTORS } from '../../src/detectors';
 import { compareWithClean, countdownReset } from '../../src/detectors/fairness/price-logic';
 import type { FindingDraft } from '../../src/model/finding';
 import type { DomSnapshot, VisitInfo } from '../../src/model/observations';
-import { buildSiteReport } from '../../src/report/build';
+import { buildReport as buildSiteReport } from './build-report';
 import { CandorDb } from '../../src/storage/db';
 import { findingsForVisit } from '../../src/storage/queries';
 import { CATALOG, trackerDb } from './helpers';
@@ -147,7 +147,7 @@ describe('runCleanCheck', () => {
     expect(r).toMatchObject({ status: 'done', verdict: 'differs', you: 119, clean: [100, 100] });
     expect(r.message).toBe('You are shown $119.00; a visitor without your cookies is shown $100.00.');
     expect(stored[0]).toMatchObject({ kind: 'price-difference', assessment: 'concern', details: { you: 119, clean: 100, currency: 'USD' } });
-    expect((await db.meta.get(`clean-check|${v.visitId}`))?.value).toMatchObject({ verdict: 'differs' });
+    expect((await db.cleanChecks.get(v.visitId))?.result).toMatchObject({ verdict: "differs" });
   });
   it('a page whose price moves by itself more than yours differs is not reported', async () => {
     const v = await setup();

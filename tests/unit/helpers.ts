@@ -40,3 +40,8 @@ export function ctxFor(url: string): DetectorContext {
 export function req(url: string, over: Partial<RequestObservation> = {}): RequestObservation {
   return { phase: 'request', url, type: 'script', method: 'GET', tabId: 1, frameId: 0, topUrl: '', at: 1_700_000_000_000, ...over };
 }
+
+/** Every finding stored, as the writer keeps them: the merged findings in each visit's one report row. */
+export async function storedFindings(db: import('../../src/storage/db').CandorDb): Promise<import('../../src/model/finding').StoredFinding[]> {
+  return (await db.reports.toArray()).flatMap((r) => r.raw ?? []);
+}

@@ -179,39 +179,118 @@ describe('i18n', () => {
   });
 });
 
-describe('the caches kept beside the history (meta) go with it', () => {
-  async function withMeta() {
+describe('the caches kept beside the history go with it', () => {
+  async function withCaches() {
     await db.visits.bulkPut([
       { id: 'old', site: 'a.example', url: 'https://a.example/', tabId: 1, startedAt: NOW - 100 * DAY, trackerCount: 0, findingCount: 0 },
       { id: 'new', site: 'b.example', url: 'https://b.example/', tabId: 1, startedAt: NOW - DAY, trackerCount: 0, findingCount: 0 },
     ]);
-    await db.meta.bulkPut([
-      { key: 'experiments|old|experiment:growthbook', value: [{ id: 'x' }] },
-      { key: 'clean-check|old', value: { status: 'done', at: NOW - 100 * DAY } },
-      { key: 'clean-check|new', value: { status: 'done', at: NOW - DAY } },
-      { key: 'countdown|a.example|/p|Ends in #:#', value: { deadline: 1, visitId: 'old', at: NOW - 100 * DAY } },
-      { key: 'countdown|b.example|/p|Ends in #:#', value: { deadline: 1, visitId: 'new', at: NOW - DAY } },
-      { key: 'gpc-well-known:https://www.b.example', value: { gpc: true, checkedAt: NOW - DAY } },
-      { key: 'gpc-well-known:https://a.example', value: { gpc: false, checkedAt: NOW - 100 * DAY } },
+    await db.experiments.put({ id: 'old|experiment:growthbook', visitId: 'old', site: 'a.example', at: NOW - 100 * DAY, list: [{ id: 'x' }] });
+    await db.cleanChecks.bulkPut([
+      { visitId: 'old', site: 'a.example', at: NOW - 100 * DAY, result: { status: 'done', message: '', at: NOW - 100 * DAY } },
+      { visitId: 'new', site: 'b.example', at: NOW - DAY, result: { status: 'done', message: '', at: NOW - DAY } },
+    ]);
+    await db.countdowns.bulkPut([
+      { id: 'a.example|/p|Ends in #:#', site: 'a.example', deadline: 1, visitId: 'old', at: NOW - 100 * DAY },
+      { id: 'b.example|/p|Ends in #:#', site: 'b.example', deadline: 1, visitId: 'new', at: NOW - DAY },
+    ]);
+    await db.wellKnown.bulkPut([
+      { origin: 'https://www.b.example', site: 'b.example', gpc: true, checkedAt: NOW - DAY, url: 'https://www.b.example/.well-known/gpc.json' },
+      { origin: 'https://a.example', site: 'a.example', gpc: false, checkedAt: NOW - 100 * DAY, url: 'https://a.example/.well-known/gpc.json' },
     ]);
   }
-  const keys = async () => (await db.meta.toCollection().primaryKeys()).sort();
+  const keys = async () =>
+    [
+      ...(await db.experiments.toCollection().primaryKeys()).map((k) => `experiments ${k}`),
+      ...(await db.cleanChecks.toCollection().primaryKeys()).map((k) => `clean-check ${k}`),
+      ...(await db.countdowns.toCollection().primaryKeys()).map((k) => `countdown ${k}`),
+      ...(await db.wellKnown.toCollection().primaryKeys()).map((k) => `gpc.json ${k}`),
+    ].sort();
 
   it('retention deletes those of expired visits and those written before the cut-off', async () => {
-    await withMeta();
+    await withCaches();
     await sweepExpired(db, 90, NOW);
-    expect(await keys()).toEqual(['clean-check|new', 'countdown|b.example|/p|Ends in #:#', 'gpc-well-known:https://www.b.example']);
+    expect(await keys()).toEqual(['clean-check new', 'countdown b.example|/p|Ends in #:#', 'gpc.json https://www.b.example']);
   });
 
   it('deleting a site deletes its visits’ and its own rows, and no other site’s', async () => {
-    await withMeta();
+    await withCaches();
     await deleteSite(db, 'b.example');
-    expect(await keys()).toEqual(['clean-check|old', 'countdown|a.example|/p|Ends in #:#', 'experiments|old|experiment:growthbook', 'gpc-well-known:https://a.example']);
+    expect(await keys()).toEqual(['clean-check old', 'countdown a.example|/p|Ends in #:#', 'experiments old|experiment:growthbook', 'gpc.json https://a.example']);
   });
 
   it('wiping the history wipes them all', async () => {
-    await withMeta();
+    await withCaches();
     await wipeHistory(db);
     expect(await keys()).toEqual([]);
+  });
+});
+
+describe('deleting one site cannot hit another whose name looks like it', () => {
+  // names that a prefix, suffix or pattern match would confuse with `a.com`
+  const TARGET = 'a.com';
+  const OTHERS = ['aa.com', 'a.com.evil.net', 'xa.com', 'b.a.com.co', 'xn--a-com-9ua.net', 'xn--80ak6aa92e.com', 'a.c(o)m|.*', '.*', 'a+com', '[a].com', 'a\\.com'];
+  const ALL = [TARGET, ...OTHERS];
+
+  async function everySite() {
+    for (const [i, site] of ALL.entries()) {
+      const visitId = `v${i}`;
+      const at = NOW - i * 1000;
+      const f = { id: `${visitId}|tracker:x`, key: 'tracker:x', visitId, site, kind: 'tracker' as const, source: 'network' as const, confidence: 'certain' as const, count: 1, firstAt: at, lastAt: at, evidence: [], details: {} };
+      await db.sites.put({ site, firstSeen: at, lastSeen: at, visits: 1, lastUrl: `https://${site}/`, lastVisitId: visitId });
+      await db.visits.put({ id: visitId, site, url: `https://${site}/`, tabId: i, startedAt: at, trackerCount: 1, findingCount: 1 });
+      await db.findings.put(f);
+      await db.reports.put({ visitId, site, findings: [f] });
+      await db.tabs.put({ tabId: i, visitId });
+      await db.prices.put({ id: `${site}|sku|${at}`, site, productKey: 'sku', product: 'Kettle', price: 1, currency: 'EUR', url: `https://${site}/`, at, visitId });
+      await db.sightings.put({ id: `tracker.example|${site}`, thirdParty: 'tracker.example', site, at, evidence: '' });
+      await db.cleanChecks.put({ visitId, site, at, result: { status: 'done', message: '', at } });
+      await db.countdowns.put({ id: `${site}|/|Ends in #`, site, visitId, deadline: at, at });
+      await db.wellKnown.put({ origin: `https://www.${site}`, site, gpc: true, checkedAt: at, url: `https://www.${site}/.well-known/gpc.json` });
+      await db.experiments.put({ id: `${visitId}|experiment:x`, visitId, site, at, list: [{ id: 'e' }] });
+    }
+  }
+
+  /** every row of every history table, as JSON, by table */
+  async function dump(): Promise<Record<string, string[]>> {
+    const out: Record<string, string[]> = {};
+    for (const t of ['sites', 'visits', 'findings', 'reports', 'tabs', 'prices', 'sightings', 'cleanChecks', 'countdowns', 'wellKnown', 'experiments'] as const) {
+      out[t] = (await db.table(t).toArray()).map((r) => JSON.stringify(r)).sort();
+    }
+    return out;
+  }
+
+  it('removes exactly the site’s rows from every table, and changes nothing else', async () => {
+    await everySite();
+    const before = await dump();
+    await deleteSite(db, TARGET);
+    const after = await dump();
+    for (const [t, rows] of Object.entries(before)) {
+      const mine = rows.filter((r) => JSON.stringify(JSON.parse(r)).includes(`"v0"`) || JSON.parse(r).site === TARGET);
+      expect(mine.length, `${t} held a row of ${TARGET}`).toBeGreaterThan(0);
+      expect(after[t], t).toEqual(rows.filter((r) => !mine.includes(r)));
+    }
+    expect((await db.sites.toCollection().primaryKeys()).sort()).toEqual([...OTHERS].sort());
+  });
+
+  it('a site named with pattern characters deletes only itself', async () => {
+    await everySite();
+    const before = await dump();
+    await deleteSite(db, '.*');
+    const after = await dump();
+    expect(after.sites).toHaveLength(before.sites!.length - 1);
+    expect((await db.sites.toCollection().primaryKeys()).sort()).toEqual(ALL.filter((s) => s !== '.*').sort());
+    for (const t of Object.keys(before)) expect(after[t]!.length, t).toBe(before[t]!.length - 1);
+  });
+
+  it('expiring one site’s old visit leaves the look-alikes alone', async () => {
+    await everySite();
+    // only a.com's rows (written at NOW) are younger than the cut-off here: expire everything older
+    // than a.com's visit and check a.com survived while all the rest went
+    const before = await dump();
+    await sweepExpired(db, 1, NOW + DAY - 500);
+    const after = await dump();
+    for (const t of Object.keys(before)) expect(after[t]!.length, t).toBe(1);
+    expect(await db.sites.toCollection().primaryKeys()).toEqual([TARGET]);
   });
 });

@@ -5,10 +5,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { FindingDraft } from '../../src/model/finding';
 import type { SiteReport } from '../../src/model/report';
 import { mergeDraft } from '../../src/background/merge';
-import { buildSiteReport } from '../../src/report/build';
+import { buildReport as buildSiteReport } from './build-report';
 import { exportJson } from '../../src/report/export-json';
 import { CandorDb } from '../../src/storage/db';
 import { ImportError, importReports, MAX_IMPORT_CHARS } from '../../src/storage/import';
+import { reportForVisit } from '../../src/report/from-db';
+import { visitSummary } from '../../src/report/facts';
 import { visitFor } from './helpers';
 
 let db: CandorDb;
@@ -22,7 +24,7 @@ beforeEach(async () => {
 });
 
 async function dump() {
-  return { visits: await db.visits.toArray(), findings: await db.findings.toArray(), sites: await db.sites.toArray() };
+  return { visits: await db.visits.toArray(), findings: await db.findings.toArray(), reports: await db.reports.toArray(), sites: await db.sites.toArray() };
 }
 
 const hostile = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u202e\u0000'));
@@ -46,7 +48,7 @@ describe('importReports', () => {
   it('stores every valid report as a visit with its findings', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(reportArb, { minLength: 1, maxLength: 4 }), async (reports) => {
-        await db.findings.clear();
+        await db.reports.clear();
         await db.visits.where('id').notEqual('old').delete();
         const { imported } = await importReports(db, exportJson(reports));
         expect(imported).toBe(reports.length);
@@ -56,19 +58,45 @@ describe('importReports', () => {
         expect(visits).toHaveLength(distinct.size);
         for (const v of visits) {
           const r = reports.filter((x) => x.site === v.site && x.url === v.url && Date.parse(x.generatedAt) === v.startedAt).pop()!;
-          expect(await db.findings.where('visitId').equals(v.id).count()).toBe(r.findings.length);
+          expect((await db.reports.get(v.id))?.raw).toHaveLength(r.findings.length);
         }
       }),
       { numRuns: 15 },
     );
   }, 60_000);
 
+  it('an imported visit gets its report row and summary, so it reads back as the report that was exported', async () => {
+    const t = 1_763_800_000_000;
+    const visit = visitFor('https://shop.example/p/1', 'v-import');
+    const drafts: FindingDraft[] = [
+      { kind: 'tracker', key: 'tracker:Criteo', vendor: 'Criteo', company: 'Criteo', category: 'advertising', source: 'network', confidence: 'certain', evidence: [{ url: 'https://static.criteo.net/js/ld.js', at: new Date(t).toISOString() }], details: { domain: 'static.criteo.net' } },
+      // blocked by the browser: credited, not "seeing you"
+      { kind: 'tracker', key: 'tracker:DoubleClick', vendor: 'DoubleClick', company: 'Google', category: 'advertising', source: 'network', confidence: 'certain', assessment: 'good', evidence: [{ url: 'https://ad.doubleclick.net/x', at: new Date(t).toISOString() }], details: { domain: 'ad.doubleclick.net', blocked: true } },
+      { kind: 'rights-link', key: 'rights-link:privacy', title: 'Privacy policy link', source: 'dom', confidence: 'certain', evidence: [{ url: 'https://shop.example/privacy', at: new Date(t).toISOString() }], details: {} },
+    ];
+    const original = buildSiteReport({ visit, findings: drafts.map((d) => mergeDraft(undefined, d, visit, t)), tool: { version: '0.1.0', browser: 'chromium 156' }, now: new Date(t) });
+    await importReports(db, exportJson([original]));
+    const [v] = await db.visits.where('id').startsWith('import-').toArray();
+    const row = await db.reports.get(v!.id);
+    expect(row?.site).toBe('shop.example');
+    expect(row?.findings.map((f) => f.vendor ?? f.title)).toEqual(['Criteo', 'DoubleClick', 'Privacy policy link']);
+    expect(v!.summary).toEqual(visitSummary(row!.findings));
+    expect(v!.summary?.seenBy.map((s) => s.company)).toEqual(['Criteo']);
+    // the report the popup and dashboard build from the stored row says what the export said
+    const back = await reportForVisit(db, v!, { version: '0.1.0', browser: 'chromium 156' });
+    expect(back.grade).toBe(original.grade);
+    expect(back.principles).toEqual(original.principles);
+    expect(back.findings.map((f) => [f.kind, f.vendor, f.assessment, f.title])).toEqual(original.findings.map((f) => [f.kind, f.vendor, f.assessment, f.title]));
+    // one row: no finding rows of its own
+    expect(await db.findings.where('visitId').equals(v!.id).count()).toBe(0);
+  });
+
   it('a single report (not an array) is accepted too, and re-importing it adds nothing', async () => {
     const [r] = fc.sample(reportArb.filter((x) => x.findings.length > 0), 1);
     await importReports(db, JSON.stringify(r));
     const before = await dump();
     await importReports(db, JSON.stringify(r));
-    expect((await dump()).findings).toEqual(before.findings);
+    expect((await dump()).reports).toEqual(before.reports);
     expect((await dump()).visits).toEqual(before.visits);
   });
 
@@ -152,8 +180,8 @@ describe('importReports', () => {
     const reports = fc.sample(reportArb.filter((x) => x.findings.length > 0), 3);
     const text = exportJson(reports.map((r, i) => ({ ...r, url: `${r.url}?${i}` })));
     let calls = 0;
-    const real = db.findings.bulkPut.bind(db.findings);
-    db.findings.bulkPut = ((...a: Parameters<typeof real>) => {
+    const real = db.reports.put.bind(db.reports);
+    db.reports.put = ((...a: Parameters<typeof real>) => {
       if (++calls === 2) throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
       return real(...a);
     }) as typeof real;

@@ -53,7 +53,47 @@ describe('learned trackers', () => {
     }
     await visitSites(e, ['p.example', 'q.example', 'r.example'], 'https://www.google-analytics.com/collect', 20);
     await e.writer.whenIdle();
-    expect((await db.findings.toArray()).filter((f) => f.details.learned)).toEqual([]);
+    expect((await db.reports.toArray()).flatMap((r) => r.findings).filter((f) => f.details.learned)).toEqual([]);
     expect((await db.sightings.toArray()).map((s) => s.id)).toEqual(['unlisted.example|news-a.example']);
   });
+
+  it('identifiers a third-party script writes to cookies or storage count, on three sites; flags and short values do not', async () => {
+    const e = engine();
+    const write = (tabId: number, s: string, n: string, v: string, script = 'https://cdn.unlisted-ids.example/t.js') =>
+      e.onPageEvents(tabId, [{ type: 'store', at: 1, script, data: s === 'cookie' ? { s, n: '', v: `${n}=${v}; path=/; max-age=31536000` } : { s, n, v } }]);
+    const sites = ['shop-a.example', 'shop-b.example', 'shop-c.example'];
+    for (const [i, s] of sites.entries()) {
+      const v = await e.startVisit(30 + i, `https://${s}/`);
+      await write(30 + i, 'local', 'theme', 'dark');
+      await write(30 + i, 'cookie', 'consent', 'true');
+      // the site's own script writing an id is the site's business
+      await write(30 + i, 'local', 'cart', 'c8f3a91b2e', `https://${s}/app.js`);
+      if (i === 2) {
+        await write(30 + i, 'local', '_uid', 'u.7f3a9c2e41d8b605');
+        await e.writer.whenIdle();
+        const [t] = (await findingsForVisit(db, v.visitId)).filter((f) => f.details.learned);
+        expect(t).toMatchObject({ vendor: 'unlisted-ids.example', source: 'page', details: { siteCount: 3 } });
+        expect(t!.evidence[0]!.detail).toMatch(/^its script writes an identifier to local storage \(_uid\) here and on 2 other sites/);
+      } else await write(30 + i, i % 2 ? 'session' : 'cookie', '_uid', 'u.7f3a9c2e41d8b605');
+    }
+    await e.writer.whenIdle();
+    expect(JSON.stringify(await db.sightings.toArray())).not.toContain('7f3a9c2e41d8b605');
+    expect((await db.reports.toArray()).flatMap((r) => r.findings).filter((f) => f.details.learned).map((f) => f.vendor)).toEqual(['unlisted-ids.example']);
+  });
+
+  it('an id-shaped value in a beacon’s address counts; build hashes on scripts, timestamps and short values do not', async () => {
+    const e = engine();
+    const sites = ['blog-a.example', 'blog-b.example', 'blog-c.example'];
+    for (const [i, s] of sites.entries()) {
+      await e.startVisit(40 + i, `https://${s}/`);
+      await e.onRequest(req('https://cdn.widgets.example/w.js?v=3f2a9c1b7d4e6f80a1b2', { type: 'script', tabId: 40 + i }));
+      await e.onRequest(req(`https://m.counter.example/hit?t=1700000000${i}123456&lang=en-GB`, { type: 'ping', tabId: 40 + i }));
+      await e.onRequest(req('https://m.idsync.example/p.gif?cid=9b2f4e1a-77c3-4d2e-9a10-3c5e8f7b6a21&ev=view', { type: 'image', tabId: 40 + i }));
+    }
+    await e.writer.whenIdle();
+    const learned = (await db.reports.toArray()).flatMap((r) => r.findings).filter((f) => f.details.learned);
+    expect(learned.map((f) => f.vendor)).toEqual(['idsync.example']);
+    expect(learned[0]!.evidence[0]!.detail).toContain('sends an identifier in its address (cid) to m.idsync.example');
+  });
 });
+

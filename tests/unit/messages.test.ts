@@ -16,6 +16,7 @@ function setup() {
     'observe/page-events': h('observe/page-events'),
     'report/for-tab': h('report/for-tab'),
     'status/get': h('status/get'),
+    'history/deleted': h('history/deleted'),
   } as unknown as Handlers;
   return { dispatch: createDispatcher(handlers, SELF, ORIGIN), calls };
 }
@@ -53,6 +54,8 @@ describe('message dispatcher', () => {
     const { dispatch, calls } = setup();
     await expect(dispatch({ type: 'report/for-tab', tabId: 1 }, content)).rejects.toThrow(/not accepted from a web page/);
     await expect(dispatch({ type: 'status/get' }, content)).rejects.toThrow(/not accepted from a web page/);
+    // nor make the worker delete history
+    await expect(dispatch({ type: 'history/deleted', site: 'shop.example' }, content)).rejects.toThrow(/not accepted from a web page/);
     // a page whose URL merely contains the extension origin is still a web page
     await expect(dispatch({ type: 'status/get' }, { ...content, url: `https://evil.example/${ORIGIN}` })).rejects.toThrow(/web page/);
     expect(calls).toEqual([]);

@@ -15,7 +15,7 @@ import type { Detector } from '../../src/detectors/types';
 import type { FindingDraft } from '../../src/model/finding';
 import type { DomSnapshot, PageEvent } from '../../src/model/observations';
 import { md5 } from '../../src/observe/hooks/md5';
-import { buildSiteReport } from '../../src/report/build';
+import { buildReport as buildSiteReport } from './build-report';
 import { ctxFor, req, ROOT, visitFor } from './helpers';
 
 const EVENTS = JSON.parse(readFileSync(join(__dirname, 'vectors/privacy-events.json'), 'utf8')) as Record<string, PageEvent[]>;
@@ -54,6 +54,48 @@ describe('fingerprinting', () => {
   });
 });
 
+describe('audio fingerprinting by its set-up, font enumeration by count', () => {
+  const fp = (data: Record<string, unknown>, script = 'https://cdn.tracker.example/fp.js'): PageEvent => ({ type: 'fingerprint', at: 1, script, data });
+
+  it('a tone sent through a compressor, analyser, script processor or worklet is flagged when the graph is built, even suspended', () => {
+    for (const to of ['DynamicsCompressorNode', 'AnalyserNode', 'ScriptProcessorNode', 'AudioWorkletNode']) {
+      const [d] = replay(fingerprintingDetector, [fp({ technique: 'audio', api: 'connect', from: 'OscillatorNode', to, silent: false, state: 'suspended' })]);
+      expect(d).toMatchObject({ kind: 'fingerprinting', key: 'fingerprinting:audio:cdn.tracker.example', confidence: 'likely' });
+      expect(d!.evidence[0]!.detail).toContain('while the audio stayed suspended');
+    }
+    const r = reportOf(replay(fingerprintingDetector, [fp({ technique: 'audio', api: 'connect', from: 'AnalyserNode', to: 'ScriptProcessorNode', state: 'suspended' })]));
+    expect(r.principles.privacy.summary).toMatch(/device is fingerprinted \(audio\)/);
+  });
+
+  it('a tone played to the speakers or through a gain is not audio fingerprinting', () => {
+    expect(replay(fingerprintingDetector, [
+      fp({ technique: 'audio', api: 'connect', from: 'OscillatorNode', to: 'GainNode', silent: false, state: 'running' }),
+      fp({ technique: 'audio', api: 'connect', from: 'GainNode', to: 'AudioDestinationNode', silent: false, state: 'running' }),
+    ])).toEqual([]);
+  });
+
+  it('20 or more families against one or two test strings is font enumeration; fewer families, or many strings, is not', () => {
+    expect(replay(fingerprintingDetector, [fp({ technique: 'font', api: 'offsetWidth', fonts: 10, texts: 1 })])).toEqual([]);
+    const [d] = replay(fingerprintingDetector, [fp({ technique: 'font', api: 'offsetWidth', fonts: 20, texts: 1 })]);
+    expect(d!.evidence[0]!.detail).toBe('measured the same text (offsetWidth) in 20 font families, to learn which fonts are installed');
+    expect(replay(fingerprintingDetector, [fp({ technique: 'font', api: 'fonts.check', fonts: 30, texts: 2 })])).toHaveLength(1);
+    // a page laying out many labels in many fonts is measuring its own text, not probing
+    expect(replay(fingerprintingDetector, [fp({ technique: 'font', api: 'getBoundingClientRect', fonts: 30, texts: 5 })])).toEqual([]);
+  });
+});
+
+describe('workers Candor cannot see into', () => {
+  it('a worker started by a script is said plainly, as a possibility that does not count as fingerprinting', () => {
+    const [d] = replay(fingerprintingDetector, [{ type: 'worker', at: 1, script: 'https://cdn.tracker.example/w.js', data: { kind: 'Worker', url: 'blob:https://shop.example/1234' } }]);
+    expect(d).toMatchObject({ key: 'fingerprinting:worker:cdn.tracker.example', confidence: 'possible', details: { technique: 'worker' } });
+    expect(d!.evidence[0]!.detail).toBe('started a background worker (code made in the page): a worker ran that Candor could not see into');
+    const r = reportOf([d!]);
+    expect(r.findings[0]!.title).toContain('ran code in a background worker that Candor could not see into');
+    expect(r.principles.privacy.summary).not.toContain('fingerprinted');
+    expect(replay(fingerprintingDetector, [{ type: 'worker', at: 1, data: { kind: 'Thread' } }])).toEqual([]);
+  });
+});
+
 describe('session replay by behaviour', () => {
   it('an unknown rrweb recorder: observes the document, follows the pointer and input, uploads → one finding', () => {
     const out = replay(sessionReplayDetector, EVENTS['rrweb-unknown-vendor']!);
@@ -68,10 +110,22 @@ describe('session replay by behaviour', () => {
     expect(replay(sessionReplayDetector, EVENTS['autocapture-analytics']!)).toEqual([]);
   });
 
-  it('first-party code and tiny uploads are not reported', () => {
+  it('tiny uploads are not reported, and the site’s own code needs batches: one upload of a form is not a recording', () => {
     const ev = EVENTS['rrweb-unknown-vendor']![1]!;
-    expect(replay(sessionReplayDetector, [{ ...ev, script: 'https://shop.example/rec.js' }])).toEqual([]);
     expect(replay(sessionReplayDetector, [{ ...ev, data: { ...ev.data, uploads: [{ host: 'i.example', count: 1, bytes: 200, max: 200 }] } }])).toEqual([]);
+    expect(replay(sessionReplayDetector, [{ ...ev, script: 'https://shop.example/app.js', data: { ...ev.data, uploads: [{ host: 'shop.example', count: 1, bytes: 4000, max: 4000 }] } }])).toEqual([]);
+    expect(replay(sessionReplayDetector, [{ ...ev, script: 'https://shop.example/app.js', data: { ...ev.data, uploads: [{ host: 'shop.example', count: 3, bytes: 600, max: 200 }] } }])).toEqual([]);
+  });
+
+  it('a self-hosted recorder sending batches to the site’s own server is found, and the report says where it goes', () => {
+    const ev = EVENTS['rrweb-unknown-vendor']![1]!;
+    const raw = { ...ev, script: 'https://shop.example/js/recorder.js', data: { observesDocument: true, listens: ['input', 'mousemove', 'scroll'], uploads: [{ host: 'api.shop.example', count: 2, bytes: 2400, max: 1800 }] } };
+    const [d] = replay(sessionReplayDetector, [raw]);
+    expect(d).toMatchObject({ key: 'session-replay:shop.example', vendor: 'shop.example', details: { firstParty: true, sentTo: 'own-server', listens: ['input', 'pointer-movement', 'scroll'] } });
+    expect(d!.evidence[0]!.detail).toContain('to this site’s own server (api.shop.example)');
+    const f = reportOf([d!]).findings[0]!;
+    expect(f.why).toContain('recorded and sent to this site’s own server');
+    expect(f.why).toContain('mouse movements');
   });
 
   it('a catalog vendor gets the catalog key, so behaviour enriches the vendor finding', () => {

@@ -46,14 +46,14 @@ describe('private windows', () => {
     await loadPage(1, false);
     const db = getDb();
     expect(await db.visits.count()).toBe(1);
-    expect(await db.findings.count()).toBeGreaterThan(0);
+    expect(await db.reports.count()).toBeGreaterThan(0);
   });
 
   it('a private tab leaves no visit, no finding, no site and no tab row by default', async () => {
     await loadPage(100, true);
     const db = getDb();
     expect(await db.visits.count()).toBe(0);
-    expect(await db.findings.count()).toBe(0);
+    expect(await db.reports.count()).toBe(0);
     expect(await db.sites.count()).toBe(0);
     expect(await db.tabs.count()).toBe(0);
   });
@@ -61,6 +61,6 @@ describe('private windows', () => {
   it('a private tab is observed once the user opted in', async () => {
     await setSetting(getDb(), 'privateWindows', true);
     await loadPage(101, true);
-    expect(await getDb().findings.count()).toBeGreaterThan(0);
+    expect(await getDb().reports.count()).toBeGreaterThan(0);
   });
 });

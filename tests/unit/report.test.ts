@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeDraft } from '../../src/background/merge';
-import { buildSiteReport } from '../../src/report/build';
+import { buildReport as buildSiteReport } from './build-report';
 import { exportHtml } from '../../src/report/export-html';
 import { gradeOf } from '../../src/report/score';
 import type { FindingDraft, StoredFinding } from '../../src/model/finding';
@@ -64,6 +64,24 @@ describe('buildSiteReport', () => {
     expect(gradeOf({ privacy: quiet, transparency: quiet, consent: quiet, fairness: p(53), human: quiet, rights: quiet })).toBe('E');
     expect(gradeOf({ privacy: p(92), transparency: quiet, consent: quiet, fairness: p(55), human: quiet, rights: p(100) })).toBe('B');
     expect(gradeOf({ privacy: quiet, transparency: quiet, consent: quiet, fairness: quiet, human: quiet, rights: quiet })).toBe('A');
+  });
+
+  it('a page that tells an advertising company about the visit cannot get an A; blocked, it can', () => {
+    const ads = stored({ kind: 'tracker', key: 'tracker:Ads', vendor: 'Google/Doubleclick Ads', company: 'Google', category: 'advertising', details: { domain: 'doubleclick.net' } });
+    const link = stored({ kind: 'rights-link', key: 'rights-link:privacy-policy', source: 'dom', details: { type: 'privacy-policy', href: 'https://www.shop.example/privacy' } });
+    const told = buildSiteReport({ visit, tool, findings: [ads, link] });
+    // privacy 92, rights 100: a mean of 96 would be an A
+    expect(told.principles.privacy.score).toBe(92);
+    expect(told.grade).toBe('B');
+    const blocked = buildSiteReport({ visit, tool, findings: [{ ...ads, assessment: 'good', details: { domain: 'doubleclick.net', blockedRequests: 3 } }, link] });
+    expect(blocked.grade).toBe('A');
+    // the Facebook pixel is "social" in third-party-web: Facebook sells advertising on what it is told
+    const pixel = stored({ kind: 'tracker', key: 'tracker:Facebook', vendor: 'Facebook', company: 'Facebook', category: 'social', details: { domain: 'facebook.com' } });
+    expect(buildSiteReport({ visit, tool, findings: [pixel, link] }).grade).toBe('B');
+    // an analytics tracker alone does not cap the grade, and what could not be observed costs nothing
+    const analytics = buildSiteReport({ visit, tool, findings: [stored({ kind: 'tracker', key: 'tracker:GA', vendor: 'Google Analytics', company: 'Google', category: 'analytics', details: { domain: 'google-analytics.com' } })] });
+    expect(analytics.grade).toBe('A');
+    expect(buildSiteReport({ visit, tool, findings: [] }).grade).toBe('A');
   });
 });
 

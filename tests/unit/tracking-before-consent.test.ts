@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeDraft } from '../../src/background/merge';
 import { deriveTrackingBeforeConsent, GRACE_MS } from '../../src/detectors/tracking-before-consent';
 import type { FindingDraft, StoredFinding } from '../../src/model/finding';
-import { buildSiteReport } from '../../src/report/build';
+import { buildReport as buildSiteReport } from './build-report';
 import { visitFor } from './helpers';
 
 const visit = visitFor('https://shop.example/');

@@ -9,7 +9,7 @@ import { type Caps, CAPS } from '../../src/background/caps';
 import type { FindingDraft } from '../../src/model/finding';
 import { CandorDb } from '../../src/storage/db';
 import { findingsForVisit } from '../../src/storage/queries';
-import { CATALOG, trackerDb } from './helpers';
+import { CATALOG, storedFindings, trackerDb } from './helpers';
 
 let db: CandorDb;
 let n = 0;
@@ -29,17 +29,18 @@ describe('full disk', () => {
   it('keeps the quota error for the popup, stores nothing of the batch, and recovers', async () => {
     const e = engine();
     const v = await e.startVisit(1, 'https://shop.example/');
-    const real = db.findings.bulkPut.bind(db.findings);
-    db.findings.bulkPut = (() => Promise.reject(quota())) as unknown as typeof real;
+    await e.writer.whenIdle(); // the visit is stored; then the disk fills up
+    const real = db.reports.bulkPut.bind(db.reports);
+    db.reports.bulkPut = (() => Promise.reject(quota())) as unknown as typeof real;
     await e.writer.add(v, [draft('a'), draft('b')]);
     expect(e.writer.lastError).toMatchObject({ name: 'QuotaExceededError' });
-    expect(await db.findings.count()).toBe(0);
+    expect(await storedFindings(db)).toHaveLength(0);
     expect(await db.visits.get(v.visitId)).toMatchObject({ findingCount: 0, trackerCount: 0 });
     // the popup asks the background: status/get reports it
     const deps = { db, engine: e } as unknown as BackgroundDeps;
     expect(await coreHandlers(deps)['status/get']!({} as never, {})).toEqual({ writeError: expect.objectContaining({ name: 'QuotaExceededError' }) });
     // space freed: the next write succeeds and the banner goes away
-    db.findings.bulkPut = real;
+    db.reports.bulkPut = real;
     await e.writer.add(v, [draft('c')]);
     expect(e.writer.lastError).toBeNull();
     expect((await findingsForVisit(db, v.visitId)).map((f) => f.key)).toEqual(['c']);
@@ -51,18 +52,18 @@ describe('full disk', () => {
     db.visits.bulkPut = (() => Promise.reject(quota())) as unknown as typeof db.visits.bulkPut;
     await e.writer.add(v, [draft('a'), draft('b')]);
     expect(e.writer.lastError?.name).toBe('QuotaExceededError');
-    expect(await db.findings.count()).toBe(0);
+    expect(await storedFindings(db)).toHaveLength(0);
   });
 
   it('a transient failure is retried, not silently kept in memory', async () => {
     const e = engine();
     const v = await e.startVisit(1, 'https://shop.example/');
-    const real = db.findings.bulkPut.bind(db.findings);
+    const real = db.reports.bulkPut.bind(db.reports);
     let calls = 0;
-    db.findings.bulkPut = ((...a: Parameters<typeof real>) => (++calls === 1 ? Promise.reject(new Error('transaction aborted')) : real(...a))) as typeof real;
+    db.reports.bulkPut = ((...a: Parameters<typeof real>) => (++calls === 1 ? Promise.reject(new Error('transaction aborted')) : real(...a))) as typeof real;
     await e.writer.add(v, [draft('a')]);
     await e.writer.whenIdle();
-    expect(await db.findings.count()).toBe(1);
+    expect(await storedFindings(db)).toHaveLength(1);
     expect(e.writer.lastError).toBeNull();
   });
 });
@@ -79,6 +80,17 @@ describe('caps', () => {
     expect(await db.visits.get(v.visitId)).toMatchObject({ findingCount: 5, trackerCount: 5, dropped: 16 });
   });
 
+  it('a page inventing findings cannot crowd out the trackers its requests showed: each source has its cap', async () => {
+    const e = engine({ ...CAPS, findingsPerVisit: 5 });
+    const v = await e.startVisit(1, 'https://shop.example/');
+    await e.writer.add(v, Array.from({ length: 20 }, (_, i) => draft(`page${i}`, { kind: 'experiment', source: 'page' })));
+    await e.writer.add(v, [draft('ga'), draft('fb'), draft('page99', { kind: 'experiment', source: 'dom' })]);
+    const fs = await findingsForVisit(db, v.visitId);
+    expect(fs.filter((f) => f.source === 'network').map((f) => f.key).sort()).toEqual(['fb', 'ga']);
+    expect(fs.filter((f) => f.source !== 'network')).toHaveLength(5);
+    expect(await db.visits.get(v.visitId)).toMatchObject({ findingCount: 7, dropped: 16 });
+  });
+
   it('caps what one finding holds: long keys, evidence strings and details', async () => {
     const e = engine();
     const v = await e.startVisit(1, 'https://shop.example/');
@@ -91,7 +103,7 @@ describe('caps', () => {
         details: { small: 1, big: huge, list: Array.from({ length: 10_000 }, (_, i) => i) },
       }),
     ]);
-    const [f] = await db.findings.toArray();
+    const [f] = await storedFindings(db);
     expect(JSON.stringify(f).length).toBeLessThan(12_000);
     expect(f!.details).toMatchObject({ small: 1, truncated: true });
     expect(f!.evidence).toHaveLength(5);
@@ -108,7 +120,8 @@ describe('caps', () => {
     }
     const left = await db.visits.where('site').equals('shop.example').toArray();
     expect(left.map((v) => v.url).sort()).toEqual(['https://shop.example/3', 'https://shop.example/4', 'https://shop.example/5']);
-    expect(await db.findings.where('visitId').anyOf(ids.slice(0, 3)).count()).toBe(0);
+    expect(await db.reports.where('visitId').anyOf(ids.slice(0, 3)).count()).toBe(0);
+    expect(await db.reports.where('visitId').anyOf(ids.slice(3)).count()).toBe(3);
   });
 
   it('keeps at most findingsPerSite findings of a site, never pruning the current visit or other sites', async () => {
@@ -127,7 +140,7 @@ describe('FindingWriter alone', () => {
   it('a batch for a visit row that does not exist is still stored (imports, pruned visits)', async () => {
     const w = new FindingWriter(db);
     await w.add({ visitId: 'gone', tabId: 1, url: 'https://x.example/', site: 'x.example', startedAt: 0 }, [draft('a')]);
-    expect(await db.findings.count()).toBe(1);
+    expect(await storedFindings(db)).toHaveLength(1);
   });
 });
 

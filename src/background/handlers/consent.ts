@@ -4,11 +4,13 @@
 import { evalSnippets } from '@duckduckgo/autoconsent';
 import { applyControls } from '../../actions/apply';
 import { draftDataRequest } from '../../actions/data-request';
-import { capText, capUrl } from '../../model/finding';
+import { capText, capUrl, type Finding } from '../../model/finding';
 import type { ConsentControls } from '../../model/consent-messages';
 import type { PageEvent } from '../../model/observations';
 import { CONTROL } from '../../observe/consent/autoconsent';
 import optIn from '../../generated/autoconsent-opt-in.json';
+import { blockableDomains } from '../../report/cards';
+import { companyOf } from '../../report/facts';
 import { getSettings, setSetting, type Settings } from '../../storage/settings';
 import { rulesForFrame, urlHasConsentRule } from '../consent-rules';
 import type { Sender } from '../messages';
@@ -42,6 +44,35 @@ export const consentHandlers: HandlerModule = (deps) => {
   async function siteOfTab(tabId: number): Promise<string | null> {
     await visitReady(tabId);
     return (await engine.visitFor(tabId))?.site ?? null;
+  }
+
+  /**
+   * Blocks (or unblocks) on `site` the third-party tracker domains of the tab's report that `which`
+   * picks, kept under `key` in settings (per category or per company); the rules follow the settings.
+   */
+  async function toggleBlock(
+    tabId: number,
+    site: string,
+    setting: 'blocked' | 'blockedCompanies',
+    key: string,
+    block: boolean,
+    which: (f: Finding) => boolean,
+  ): Promise<{ ok: boolean; domains: string[] }> {
+    const s = await getSettings(db);
+    const bySite = { ...(s[setting][site] ?? {}) };
+    if (block) {
+      const report = await reportForTab(tabId);
+      const domains = blockableDomains((report?.findings ?? []).filter(which), site);
+      if (domains.length === 0) return { ok: false, domains: [] };
+      bySite[key] = uniq([...(bySite[key] ?? []), ...domains]);
+    } else {
+      delete bySite[key];
+    }
+    const all = { ...s[setting] };
+    if (Object.keys(bySite).length) all[site] = bySite;
+    else delete all[site];
+    await update({ [setting]: all });
+    return { ok: true, domains: bySite[key] ?? [] };
   }
 
   async function update(patch: Partial<Settings>): Promise<Settings> {
@@ -189,29 +220,15 @@ export const consentHandlers: HandlerModule = (deps) => {
     'consent/block': async ({ tabId, category, block }) => {
       const site = await siteOfTab(tabId);
       if (!site || typeof category !== 'string') return { ok: false, domains: [], message: 'No page is open in this tab.' };
-      const s = await getSettings(db);
-      const bySite = { ...(s.blocked[site] ?? {}) };
-      if (block) {
-        const report = await reportForTab(tabId);
-        const domains = uniq(
-          (report?.findings ?? [])
-            .filter((f) => f.kind === 'tracker' && f.category === category && typeof f.details.domain === 'string')
-            .map((f) => String(f.details.domain)),
-        ).filter((d) => d !== site);
-        if (domains.length === 0) return { ok: false, domains: [], message: `No ${category} third parties were seen on this page.` };
-        bySite[category] = uniq([...(bySite[category] ?? []), ...domains]);
-      } else {
-        delete bySite[category];
-      }
-      const blocked = { ...s.blocked };
-      if (Object.keys(bySite).length) blocked[site] = bySite;
-      else delete blocked[site];
-      await update({ blocked });
-      return {
-        ok: true,
-        domains: bySite[category] ?? [],
-        message: block ? `Blocked on ${site}: ${bySite[category]!.join(', ')}. Reload the page to see it without them.` : `Unblocked ${category} on ${site}.`,
-      };
+      const r = await toggleBlock(tabId, site, 'blocked', category, block, (f) => f.category === category);
+      if (!r.ok) return { ...r, message: `No ${category} third parties were seen on this page.` };
+      return { ...r, message: block ? `Blocked on ${site}: ${r.domains.join(', ')}. Reload the page to see it without them.` : `Unblocked ${category} on ${site}.` };
+    },
+
+    'company/block': async ({ tabId, company, block }) => {
+      const site = await siteOfTab(tabId);
+      if (!site || typeof company !== 'string' || !company) return { ok: false, domains: [] };
+      return toggleBlock(tabId, site, 'blockedCompanies', company, block, (f) => companyOf(f) === company);
     },
 
     'gpc/set': async ({ scope, tabId, on }) => {

@@ -14,9 +14,6 @@ import type { HandlerModule } from './types';
 
 const MAX_HTML = 2_000_000;
 
-export function cleanCheckKey(visitId: string): string {
-  return `clean-check|${visitId}`;
-}
 
 /** A request as a first-time visitor makes it: no cookies, no HTTP auth, no referrer, no cache. */
 export async function fetchClean(url: string): Promise<string> {
@@ -41,7 +38,7 @@ export async function runCleanCheck(visit: VisitInfo, deps: CleanCheckDeps): Pro
   const { db } = deps;
   const mine = await priceOfVisit(db, visit.site, visit.visitId);
   const done = async (r: CleanCheckResult) => {
-    await db.meta.put({ key: cleanCheckKey(visit.visitId), value: r });
+    await db.cleanChecks.put({ visitId: visit.visitId, site: visit.site, at: r.at, result: r });
     return r;
   };
   if (!mine) return done({ status: 'no-price', message: 'Candor found no product price on this page to compare.', at: deps.now() });

@@ -3,6 +3,7 @@
 // without GPC (OptMeowt's before/after method). Fewer with GPC suggests the site honours it; as many
 // or more suggests it does not. Only a hint ("likely"): pages differ between visits.
 import type { FindingDraft, StoredFinding } from '../../model/finding';
+import { findingsForVisit } from '../../storage/queries';
 import type { BackgroundService } from '../services';
 
 const SELLING = new Set(['advertising', 'social']);
@@ -23,11 +24,11 @@ export const gpcTrackersService: BackgroundService = {
       .reverse()
       .toArray();
     for (const v of earlier.slice(0, 10)) {
-      const fs = await db.findings.where('visitId').equals(v.id).toArray();
+      const fs = await findingsForVisit(db, v.id);
       if (fs.some((f) => f.kind === 'gpc' && f.details.sent === true)) continue;
       const without = sellingTrackers(fs);
       if (without.length === 0) return [];
-      const now = sellingTrackers(await db.findings.where('visitId').equals(visit.visitId).toArray());
+      const now = sellingTrackers(await findingsForVisit(db, visit.visitId));
       const dropped = without.filter((t) => !now.includes(t));
       return [
         {

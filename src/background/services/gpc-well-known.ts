@@ -1,6 +1,14 @@
 // Whether the site publishes /.well-known/gpc.json (the GPC spec's site-wide declaration that it
-// honours the signal). This is the one request Candor makes by itself: at most once per site per day,
-// cached in `meta`, credentials omitted, and the `gpcWellKnownCheck` setting turns it off.
+// honours the signal). This is the one request Candor makes by itself, so it is bounded on every side:
+//  - at most once per site (registrable domain, not per origin: a site's hundred subdomains are one
+//    check) per day, cached in the `wellKnown` table; one request in flight per site;
+//  - credentials omitted, no cache, and no redirect followed at all (`redirect: 'error'`): the file
+//    is read from the origin of the page the person opened, so a site cannot bounce the request to
+//    another site or to a private, loopback or link-local address (a router, a cloud metadata endpoint);
+//  - a timeout (FETCH_TIMEOUT_MS) and a body cap enforced while reading (MAX_BODY_BYTES; the spec's
+//    file is a few dozen bytes): a slow or endless answer costs nothing more;
+//  - it never delays other findings: its result is stored when it arrives (ServiceContext.later);
+//  - the `gpcWellKnownCheck` setting turns it off.
 import type { FindingDraft } from '../../model/finding';
 import { getSettings } from '../../storage/settings';
 import type { BackgroundService } from '../services';
@@ -18,12 +26,58 @@ export interface WellKnownResult {
 
 export type FetchJson = (url: string) => Promise<{ status: number; json: unknown }>;
 
-export const defaultFetchJson: FetchJson = async (url) => {
-  const r = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'follow' });
-  let json: unknown = null;
-  if (r.ok) json = await r.json().catch(() => null);
-  return { status: r.status, json };
-};
+export const FETCH_TIMEOUT_MS = 5_000;
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * Fetches and parses the file within the limits above. A redirect, a timeout, an oversized body or a
+ * body that is not JSON all read as "no declaration" (json: null), never as an error that waits.
+ */
+export async function fetchGpcJson(url: string, fetchImpl: typeof fetch = fetch, limits = { timeoutMs: FETCH_TIMEOUT_MS, maxBytes: MAX_BODY_BYTES }): Promise<{ status: number; json: unknown }> {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), limits.timeoutMs);
+  try {
+    const r = await fetchImpl(url, { credentials: 'omit', cache: 'no-store', redirect: 'error', signal: ctl.signal });
+    if (r.status !== 200 || !r.body) {
+      ctl.abort();
+      return { status: r.status, json: null };
+    }
+    const declared = Number(r.headers.get('content-length'));
+    if (declared > limits.maxBytes) {
+      ctl.abort();
+      return { status: r.status, json: null };
+    }
+    const reader = r.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limits.maxBytes) {
+        ctl.abort();
+        return { status: r.status, json: null };
+      }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) bytes.set(c, (at += c.byteLength) - c.byteLength);
+    let json: unknown = null;
+    try {
+      json = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      json = null;
+    }
+    return { status: r.status, json };
+  } catch {
+    return { status: 0, json: null };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const defaultFetchJson: FetchJson = (url) => fetchGpcJson(url);
 
 /** Parses gpc.json per the GPC spec (§ 3.1): an object whose `gpc` member is true. */
 export function readGpcJson(json: unknown): { gpc: boolean; lastUpdate?: string } {
@@ -36,8 +90,9 @@ export function createGpcWellKnownService(fetchJson: FetchJson = defaultFetchJso
   const inFlight = new Map<string, Promise<WellKnownResult | null>>();
 
   async function check(origin: string, ctx: Parameters<NonNullable<BackgroundService['onDom']>>[1]): Promise<WellKnownResult | null> {
-    const key = `gpc-well-known:${origin}`;
-    const cached = (await ctx.db.meta.get(key))?.value as WellKnownResult | undefined;
+    // once per site a day, whichever of its origins asked
+    const rows = await ctx.db.wellKnown.where('site').equals(ctx.visit.site).toArray();
+    const cached = rows.sort((a, b) => b.checkedAt - a.checkedAt)[0];
     if (cached && ctx.now - cached.checkedAt < DAY_MS) return cached;
     const url = `${origin}/.well-known/gpc.json`;
     let res: WellKnownResult;
@@ -47,7 +102,7 @@ export function createGpcWellKnownService(fetchJson: FetchJson = defaultFetchJso
     } catch {
       res = { gpc: false, checkedAt: ctx.now, url };
     }
-    await ctx.db.meta.put({ key, value: res });
+    await ctx.db.wellKnown.put({ origin, site: ctx.visit.site, ...res });
     return res;
   }
 
@@ -65,16 +120,17 @@ export function createGpcWellKnownService(fetchJson: FetchJson = defaultFetchJso
       } catch {
         return [];
       }
-      let p = inFlight.get(origin);
+      const site = ctx.visit.site;
+      let p = inFlight.get(site);
       if (!p) {
-        p = check(origin, ctx).finally(() => inFlight.delete(origin));
-        inFlight.set(origin, p);
+        p = check(origin, ctx).finally(() => inFlight.delete(site));
+        inFlight.set(site, p);
       }
-      const r = await p;
       const sending = settings.gpcAll || settings.gpcSites.includes(ctx.visit.site);
-      // Absence of the file is only worth saying to someone who sends GPC
-      if (!r || (!r.gpc && !sending)) return [];
-      return [
+      const toDrafts = (r: WellKnownResult | null): FindingDraft[] => {
+        // Absence of the file is only worth saying to someone who sends GPC
+        if (!r || (!r.gpc && !sending)) return [];
+        return [
         {
           kind: 'gpc',
           key: 'gpc',
@@ -85,6 +141,13 @@ export function createGpcWellKnownService(fetchJson: FetchJson = defaultFetchJso
           details: { wellKnown: r.gpc, ...(r.lastUpdate ? { wellKnownUpdated: r.lastUpdate } : {}), ...(sending ? { sent: true } : {}) },
         },
       ];
+      };
+      // the other findings of this snapshot are stored now; this one when the answer is in
+      if (ctx.later) {
+        ctx.later(p.then(toDrafts));
+        return [];
+      }
+      return toDrafts(await p);
     },
   };
 }

@@ -1,12 +1,26 @@
 // Price history and fake deadlines: the two fairness checks that need memory across visits. Keeps one
 // row per product per visit in the `prices` table, reports a price that differs from the last visit,
-// and remembers each countdown's deadline in `meta` to catch a timer that restarts when you come back.
+// and remembers each countdown's deadline in `countdowns` to catch a timer that restarts when you come
+// back. Both rows are stored with the finding they lead to, in the writer's transaction
+// (ServiceContext.remember): a worker killed before the finding is stored keeps neither, so the page's
+// next snapshot (the content script re-sends what was not answered) finds the comparison again.
 import { countdownReset, type CountdownSeen, sameCurrency, samePrice } from '../../detectors/fairness/price-logic';
 import type { ExtractedPrice } from '../../detectors/fairness/price-extract';
+import { countdownSlackMs } from '../../detectors/fairness/urgency-classify';
 import { capText, capUrl, type FindingDraft } from '../../model/finding';
 import type { DomSnapshot } from '../../model/observations';
 import type { CandorDb, PriceRow } from '../../storage/db';
 import type { BackgroundService, ServiceContext } from '../services';
+import { CAPS } from '../caps';
+import { applyState, type StateRow } from '../table-caps';
+
+/** Hands the row to the writer (stored with the findings), or stores it now when run on its own. */
+async function keep(ctx: ServiceContext, s: StateRow): Promise<void> {
+  if (ctx.remember) return ctx.remember(s);
+  const { db } = ctx;
+  const refused = await db.transaction('rw', [db.prices, db.countdowns], () => applyState(db, [s], ctx.caps ?? { ...CAPS }));
+  if (refused.size) ctx.refused?.(1);
+}
 
 /** Every price seen for a product on a site, oldest first. */
 export async function priceHistory(db: CandorDb, site: string, productKey: string): Promise<PriceRow[]> {
@@ -28,7 +42,8 @@ async function recordPrice(snap: DomSnapshot, p: ExtractedPrice, ctx: ServiceCon
   const { db, visit, now } = ctx;
   const productKey = capText(p.productKey, 120);
   const row: PriceRow = {
-    id: `${visit.site}|${productKey}|${now}`,
+    // one row per product and visit: the writer keeps the visit's first
+    id: `${visit.site}|${productKey}|${visit.visitId}`,
     site: visit.site,
     productKey,
     product: capText(p.product, 200),
@@ -38,15 +53,12 @@ async function recordPrice(snap: DomSnapshot, p: ExtractedPrice, ctx: ServiceCon
     at: now,
     visitId: visit.visitId,
   };
-  // read and write in one transaction: snapshots of the same page arrive close together
-  const history = await db.transaction('rw', db.prices, async () => {
-    const h = await priceHistory(db, visit.site, productKey);
-    // one row per visit: rescans of the same page add nothing
-    if (h[h.length - 1]?.visitId === visit.visitId) return null;
-    await db.prices.put(row);
-    return h;
-  });
-  if (!history) return [];
+  const all = await priceHistory(db, visit.site, productKey);
+  // rescans of the same page add nothing once this visit's row is stored; before that (snapshots close
+  // together) each finds the same comparison, which the writer merges into one finding
+  if (all.some((r) => r.visitId === visit.visitId)) return [];
+  const history = all;
+  await keep(ctx, { table: 'prices', row });
   const last = history[history.length - 1];
   if (!last || samePrice(last.price, p.price) || !sameCurrency(last.currency, row.currency)) return [];
   const first = history[0]!;
@@ -80,7 +92,7 @@ function countdownKey(site: string, url: string, text: string): string {
   } catch {
     // keep the site-wide key
   }
-  return `countdown|${site}|${path}|${text.replace(/\d+/g, '#').slice(0, 100)}`;
+  return `${site}|${path}|${text.replace(/\d+/g, '#').slice(0, 100)}`;
 }
 
 async function checkCountdowns(snap: DomSnapshot, ctx: ServiceContext): Promise<FindingDraft[]> {
@@ -91,14 +103,11 @@ async function checkCountdowns(snap: DomSnapshot, ctx: ServiceContext): Promise<
     const key = countdownKey(ctx.visit.site, snap.url, c.text);
     const { db } = ctx;
     const deadline = c.deadline;
-    const prev = await db.transaction('rw', db.meta, async () => {
-      const p = (await db.meta.get(key))?.value as CountdownSeen | undefined;
-      if (p?.visitId === ctx.visit.visitId) return 'same-visit' as const; // the first reading of this visit stands
-      await db.meta.put({ key, value: { deadline, visitId: ctx.visit.visitId, at: ctx.now } satisfies CountdownSeen });
-      return p;
-    });
-    if (prev === 'same-visit') continue;
-    if (countdownReset(prev, c.deadline, ctx.visit.visitId, ctx.now)) {
+    const row = await db.countdowns.get(key);
+    const prev: CountdownSeen | undefined = row ? { deadline: row.deadline, visitId: row.visitId, at: row.at } : undefined;
+    if (prev?.visitId === ctx.visit.visitId) continue; // the first reading of this visit stands
+    await keep(ctx, { table: 'countdowns', row: { id: key, site: ctx.visit.site, deadline, visitId: ctx.visit.visitId, at: ctx.now } });
+    if (countdownReset(prev, c.deadline, ctx.visit.visitId, ctx.now, countdownSlackMs(c.text))) {
       out.push({
         kind: 'urgency',
         key: 'urgency:countdown',

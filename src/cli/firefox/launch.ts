@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { type AuditBrowser, callExpression } from '../driver';
-import type { LaunchOptions } from '../launch';
+import { closeWelcomeTab, type LaunchOptions } from '../launch';
+import { firefoxVisitorLaunch, prepareVisitor } from '../views/visitor';
 import { findFirefox, firefoxVersion } from './find-firefox';
 import { HostRulesError, pacScript, parseHostRules } from './host-rules';
 import { FirefoxPage } from './page';
@@ -62,6 +63,7 @@ export async function launchFirefox(o: FirefoxLaunchOptions): Promise<FirefoxLau
   } catch (e) {
     throw e instanceof HostRulesError ? e : new HostRulesError(String(e));
   }
+  const visitor = firefoxVisitorLaunch(o.visitor, ver.major);
   const proxy: RulesProxy | undefined = rules.length ? await startRulesProxy(rules) : undefined;
   const tmpProfile = o.profileDir ? undefined : mkdtempSync(join(tmpdir(), 'candor-firefox-'));
   if (tmpProfile) tmpProfiles.add(tmpProfile);
@@ -71,8 +73,7 @@ export async function launchFirefox(o: FirefoxLaunchOptions): Promise<FirefoxLau
     // address, so --profile gives a returning visitor as it does in Chromium
     'extensions.webextensions.keepStorageOnUninstall': true,
     'extensions.webextensions.keepUuidOnUninstall': true,
-    'intl.accept_languages': 'en-US, en',
-    'intl.locale.requested': 'en-US',
+    ...visitor.prefs,
     ...(proxy
       ? {
           'network.proxy.type': 2,
@@ -101,8 +102,10 @@ export async function launchFirefox(o: FirefoxLaunchOptions): Promise<FirefoxLau
       headless: o.headless ?? true,
       userDataDir: o.profileDir ?? tmpProfile!,
       acceptInsecureCerts: !!o.insecure,
-      // the window's own size, not an emulated viewport: as a person's browser
-      defaultViewport: null,
+      // the window's own size, not an emulated viewport: as a person's browser (a phone's screen
+      // is emulated: Firefox has no mobile window)
+      defaultViewport: visitor.viewport,
+      ...(Object.keys(visitor.env).length ? { env: { ...process.env, ...visitor.env } } : {}),
       // system access: extension pages (moz-extension://) and the privileged fixes in system.ts
       args: ['--remote-allow-system-access', '--window-size=1366,900', ...(o.extraArgs ?? [])],
       extraPrefsFirefox: prefs,
@@ -169,6 +172,8 @@ export async function launchFirefox(o: FirefoxLaunchOptions): Promise<FirefoxLau
     extensionPage,
     extensionUrl,
     inExtension: inExtension as AuditBrowser['inExtension'],
+    // from the kept extension page, as the popup sends it (the background page does not hear its own)
+    sendMessage: (msg) => inExtension((x: { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }, m: Record<string, unknown>) => x.browser.runtime.sendMessage(m), msg),
     onClose: (cb) => void browser.once('disconnected', cb),
     system,
     close,
@@ -178,6 +183,19 @@ export async function launchFirefox(o: FirefoxLaunchOptions): Promise<FirefoxLau
     const ready = await launched.inExtension((x) => typeof x.candor === 'object').catch(() => false);
     if (ready) break;
     await new Promise((r) => setTimeout(r, 100));
+  }
+  try {
+    if (!o.keepWelcome) await launched.inExtension(closeWelcomeTab as never);
+    await prepareVisitor(
+      {
+        sendMessage: launched.sendMessage,
+        setCookies: (cs) => browser.setCookie(...cs.map((c) => ({ name: c.name, value: c.value, domain: c.domain, path: c.path, httpOnly: c.httpOnly, secure: c.secure, sameSite: c.sameSite, ...(c.expires > 0 ? { expires: c.expires } : {}) }))),
+      },
+      o.visitor,
+    );
+  } catch (e) {
+    await close();
+    throw e;
   }
   return launched;
 }

@@ -17,6 +17,10 @@ export class FirefoxPage implements AuditPage {
     return r ? { status: () => r.status() } : null;
   }
 
+  async reload(o: { timeout?: number } = {}): Promise<unknown> {
+    return this.raw.reload({ waitUntil: 'load', timeout: o.timeout ?? 30000 });
+  }
+
   url(): string {
     return this.raw.url();
   }
@@ -47,8 +51,9 @@ export class FirefoxPage implements AuditPage {
     return this.raw.setViewport(size);
   }
 
-  async screenshot(o: { fullPage?: boolean } = {}): Promise<Buffer> {
-    return Buffer.from(await this.raw.screenshot({ fullPage: !!o.fullPage }));
+  async screenshot(o: { fullPage?: boolean; type?: 'png' | 'jpeg'; quality?: number } = {}): Promise<Buffer> {
+    const type = o.type ?? 'png';
+    return Buffer.from(await this.raw.screenshot({ fullPage: !!o.fullPage, type, ...(type === 'jpeg' && o.quality ? { quality: o.quality } : {}) }));
   }
 
   close(): Promise<void> {

@@ -94,7 +94,7 @@ export const openChatProbe: Probe = {
     }
     ctx.log(`open-chat: opening "${hit.what}" on ${ctx.url}`);
     await page.mouse.click(hit.x, hit.y);
-    // the greeting renders, then the content script's throttled rescan (≥ 2 s apart) reads it
+    // the greeting renders, then the content script reads the page again (1.5 s after a click, ≥ 1 s between scans)
     await page.waitForTimeout(3500);
   },
 };

@@ -4,9 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultConcurrency, parseArgs, UsageError } from '../args';
 import { NoBrowserError } from '../find-browser';
-import { closeAllBrowsers } from '../launch';
+import { checkBrowser } from '../check-browser';
+import { SandboxError } from '../launch';
+import { closeAllBrowsers, DEFAULT_EXTENSION_DIR } from '../launch-any';
 import { computeDifferences } from './differences';
 import { formatViews, forTerminal, viewsFile, writeViewsOut } from './output';
+import { jsonForTerminal, safeText } from '../safe-text';
 import { runViews } from './run';
 import { DEFAULT_VIEWS, parseViews, VIEW_LIST, type ViewSpec } from './spec';
 
@@ -24,7 +27,8 @@ ${VIEW_LIST}
   --out DIR       write DIR/views.json, DIR/views.html (offline, with each view's screenshot) and each
                   view's own report: DIR/<view>/<site>.json, <site>.html, screenshot.jpg
   Audit options that apply: --host-resolver-rules, --insecure, --wait, --timeout, --retries,
-  --pages, --interact, --no-probe-<name>, --concurrency, --extension, --urls.
+  --pages, --interact, --no-probe-<name>, --concurrency, --extension, --urls, --allow-private
+  (pages on loopback, private or link-local addresses), --no-sandbox.
   Not with views: --profile (a view never uses or changes your own profile), --shard, --force.
 
 Exit status: 0 every view taken · 2 usage error · 3 some view failed (the others are still compared)`;
@@ -63,9 +67,12 @@ export function parseViewsArgs(argv: readonly string[], readFile: (p: string) =>
   if (audit.profile) throw new UsageError('--profile does not go with views: every view starts from a fresh profile of its own and never changes yours (use cookies=FILE for a known customer)');
   if (audit.shard) throw new UsageError('--shard does not go with views');
   if (audit.force) throw new UsageError('--force does not go with views');
-  if (audit.browser === 'firefox') throw new UsageError('customer views run in Chromium for now: leave out --browser firefox');
   if (lists.some((l) => l.trim() === '')) throw new UsageError('--views needs a list of views');
-  return { specs: parseViews(lists, readFile), audit };
+  const specs = parseViews(lists, readFile);
+  const from = specs.find((s) => s.kind === 'from');
+  // WebDriver BiDi navigates without a referrer (and puppeteer drops one), so Firefox cannot arrive from a page
+  if (from && audit.browser === 'firefox') throw new UsageError(`the view ${from.name} cannot be taken in Firefox: its automation protocol navigates without a referrer. Take it without --browser firefox (Chromium)`);
+  return { specs, audit };
 }
 
 export async function viewsCommand(argv: readonly string[], io: ViewsIo = process): Promise<number> {
@@ -74,7 +81,7 @@ export async function viewsCommand(argv: readonly string[], io: ViewsIo = proces
     args = parseViewsArgs(argv, io.readFile);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`audit views: ${e.message}\n\n${VIEWS_USAGE}\n`);
+      io.stderr.write(`audit views: ${safeText(e.message)}\n\n${VIEWS_USAGE}\n`);
       return 2;
     }
     throw e;
@@ -84,10 +91,20 @@ export async function viewsCommand(argv: readonly string[], io: ViewsIo = proces
     io.stdout.write(VIEWS_USAGE + '\n');
     return 0;
   }
-  const extensionDir = resolve(a.extension ?? '.output/chrome-mv3');
+  const extensionDir = resolve(a.extension ?? DEFAULT_EXTENSION_DIR[a.browser]);
   if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
     io.stderr.write(`audit views: no built extension at ${extensionDir}. Run \`npm run build\` first.\n`);
     return 2;
+  }
+  try {
+    // as the audit: a missing Firefox, a Chromium build given to Firefox, host rules it cannot follow
+    checkBrowser(a.browser, extensionDir, a.hostResolverRules);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof NoBrowserError) {
+      io.stderr.write(`audit views: ${safeText(e.message)}\n`);
+      return 2;
+    }
+    throw e;
   }
   const human = a.json ? io.stderr : io.stdout;
   const log = (m: string) => io.stderr.write(forTerminal(m) + '\n');
@@ -133,13 +150,13 @@ export async function viewsCommand(argv: readonly string[], io: ViewsIo = proces
       writeViewsOut(dir, file, runs);
       human.write(`Written to ${dir}/: views.json, views.html and a folder per view\n`);
     }
-    if (a.json) io.stdout.write(JSON.stringify(file, null, 2) + '\n');
+    if (a.json) io.stdout.write(jsonForTerminal(JSON.stringify(file, null, 2)) + '\n');
     else human.write(formatViews(file));
     log(`views: ${runs.length} views in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return runs.some((r) => !r.report) ? 3 : 0;
   } catch (e) {
-    if (e instanceof NoBrowserError) {
-      io.stderr.write(`audit views: ${e.message}\n`);
+    if (e instanceof NoBrowserError || e instanceof SandboxError) {
+      io.stderr.write(`audit views: ${safeText(e.message)}\n`);
       return 2;
     }
     throw e;

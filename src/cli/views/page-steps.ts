@@ -2,11 +2,9 @@
 // answer the consent banner (autoconsent's opt-out or opt-in, run by the background) and reload; ask
 // the extension's clean-visit price check so the view's report carries the price it was shown; and
 // keep what the customer saw first (the headline, a screenshot). Nothing here detects anything.
-import type { Page } from 'playwright-core';
 import { capText } from '../../model/finding';
 import type { CleanCheckResult } from '../../model/messages';
-import type { Launched } from '../launch';
-import { sendFromExtensionPage } from './visitor';
+import type { AuditBrowser, AuditPage } from '../driver';
 
 export interface ConsentAnswer {
   choice: 'rejected' | 'accepted';
@@ -24,15 +22,12 @@ export interface PageSeen {
   screenshot?: Buffer;
 }
 
+const HINT_TRIES = 6;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Was autoconsent loaded into any frame of this tab, i.e. may there be a banner to answer? */
-async function consentPlatformHinted(ext: Launched, tabId: number): Promise<boolean> {
-  const sw = await ext.worker();
-  return sw.evaluate((id: number) => {
-    const g = globalThis as unknown as { candor: { autoconsentLoads?: { tabId: number }[] } };
-    return (g.candor.autoconsentLoads ?? []).some((l) => l.tabId === id);
-  }, tabId);
+async function consentPlatformHinted(ext: AuditBrowser, tabId: number): Promise<boolean> {
+  return ext.inExtension((x, id: number) => ((x.candor.autoconsentLoads ?? []) as { tabId: number }[]).some((l) => l.tabId === id), tabId);
 }
 
 /**
@@ -41,17 +36,22 @@ async function consentPlatformHinted(ext: Launched, tabId: number): Promise<bool
  * answer, so the view is the same first page view as the baseline (no reload).
  */
 export async function answerConsent(
-  page: Page,
-  ctx: { ext: Launched; tabId: number; url: string },
+  page: AuditPage,
+  ctx: { ext: AuditBrowser; tabId: number; url: string },
   choice: 'rejected' | 'accepted',
   o: { wait: number; timeout: number; log(m: string): void },
 ): Promise<ConsentAnswer | null> {
   const msg = choice === 'rejected' ? { type: 'consent/reject', tabId: ctx.tabId, always: false } : { type: 'consent/accept', tabId: ctx.tabId };
   let reply: { ok: boolean; message: string } = { ok: false, message: '' };
+  // the extension loads autoconsent a moment after it sees a consent platform's traces (later on a
+  // busy machine): wait for that up to HINT_TRIES × 500 ms, then there is nothing to answer
+  for (let i = 0; !(await consentPlatformHinted(ctx.ext, ctx.tabId)); i++) {
+    if (i >= HINT_TRIES) return null;
+    await sleep(500);
+  }
   // a banner may render a moment after the page settled: ask again for a few seconds
   for (let i = 0; i < 10; i++) {
-    if (i === 0 && !(await consentPlatformHinted(ctx.ext, ctx.tabId))) return null;
-    reply = ((await sendFromExtensionPage(ctx.ext, msg)) as typeof reply | null) ?? { ok: false, message: 'no answer from the extension' };
+    reply = ((await ctx.ext.sendMessage(msg)) as typeof reply | null) ?? { ok: false, message: 'no answer from the extension' };
     if (reply.ok) break;
     await sleep(500);
   }
@@ -79,9 +79,9 @@ export interface PriceRead {
  * stores a `price-difference` finding when the comparison is clear; its answer carries the price read
  * either way (for a page whose price moves by itself, or whose clean visit came in another currency).
  */
-export async function checkPrice(ext: Launched, tabId: number, url: string): Promise<PriceRead | null> {
+export async function checkPrice(ext: AuditBrowser, tabId: number, url: string): Promise<PriceRead | null> {
   for (let i = 0; i < 2; i++) {
-    const r = (await sendFromExtensionPage(ext, { type: 'prices/clean-check', tabId })) as CleanCheckResult | null;
+    const r = (await ext.sendMessage({ type: 'prices/clean-check', tabId })) as CleanCheckResult | null;
     if (r?.status === 'done' && typeof r.you === 'number' && Number.isFinite(r.you)) {
       return { url, product: capText(r.product, 200), price: r.you, currency: capText(r.currency, 8), message: capText(r.message, 300) };
     }
@@ -92,7 +92,7 @@ export async function checkPrice(ext: Launched, tabId: number, url: string): Pro
   return null;
 }
 
-export async function seePage(page: Page, screenshot: boolean): Promise<PageSeen> {
+export async function seePage(page: AuditPage, screenshot: boolean): Promise<PageSeen> {
   // no named inner functions: tsx's keepNames would wrap them in a helper the page lacks
   const headline = await page
     .evaluate(() => {

@@ -8,8 +8,6 @@ import { DEFAULT_TIMEOUT, DEFAULT_WAIT } from '../visit';
 import { mergePageReports } from '../site-summary';
 import type { SiteReport } from '../../model/report';
 import { answerConsent, checkPrice, type ConsentAnswer, type PageSeen, type PriceRead, seePage } from './page-steps';
-import type { Page } from 'playwright-core';
-import type { Launched } from '../launch';
 import type { ViewSpec } from './spec';
 import { visitorFor } from './visitor';
 
@@ -62,11 +60,8 @@ export async function takeView(urls: readonly string[], spec: ViewSpec, base: Vi
     // with --interact, the probes that would do the same again, or reject the baseline's banner, stay off
     disabledProbes: [...(base.disabledProbes ?? []), 'clean-price', 'reject-consent'],
     visitor: visitorFor(spec),
-    // Customer views still drive Chromium's Playwright objects (the Chromium launcher's pages and
-    // browser are those); the browser-neutral seam for them is the next step.
-    afterLoad: async (auditPage, auditCtx) => {
-      const page = auditPage as unknown as Page;
-      const ctx = { ...auditCtx, ext: auditCtx.ext as unknown as Launched };
+    // through the audit's browser-neutral seam (src/cli/driver.ts): the same steps in either browser
+    afterLoad: async (page, ctx) => {
       if (ctx.index < warmUp) return;
       if (ctx.index === warmUp) {
         if (choice) {

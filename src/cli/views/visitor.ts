@@ -63,15 +63,52 @@ export function visitorLaunch(v: Visitor | undefined, chromeMajor: number): { ar
   return { args, userAgent, context };
 }
 
+/**
+ * The same visitor in Firefox (src/cli/firefox/launch.ts): preferences for the language and the
+ * phone's user agent and touch, the time zone through the browser process's TZ, and the phone's
+ * screen as puppeteer's emulated viewport. Firefox's phone is Firefox for Android (a Chrome user
+ * agent in Gecko would be a visitor nobody is). A referrer has no Firefox form: WebDriver BiDi
+ * navigates without one (parseViewsArgs refuses `from=` with --browser firefox).
+ */
+export function firefoxVisitorLaunch(v: Visitor | undefined, firefoxMajor: number): {
+  prefs: Record<string, string | number | boolean>;
+  env: Record<string, string>;
+  viewport: { width: number; height: number; deviceScaleFactor: number } | null;
+} {
+  const locale = v?.locale ?? DEFAULT_LOCALE;
+  const lang = locale.split('-')[0]!;
+  const prefs: Record<string, string | number | boolean> = {
+    'intl.accept_languages': lang === locale ? locale : `${locale}, ${lang}`,
+    'intl.locale.requested': locale,
+    // JS's own locale (Intl, toLocaleString) follows the OS's regional settings, not the UI language
+    'intl.regional_prefs.use_os_locales': false,
+  };
+  const env: Record<string, string> = {};
+  if (v?.timezoneId) env['TZ'] = v.timezoneId;
+  let viewport = null;
+  if (v?.mobile) {
+    const major = firefoxMajor || 128;
+    prefs['general.useragent.override'] = `Mozilla/5.0 (Android 14; Mobile; rv:${major}.0) Gecko/${major}.0 Firefox/${major}.0`;
+    prefs['dom.w3c_touch_events.enabled'] = 1;
+    prefs['dom.maxtouchpoints.testing.value'] = 5;
+    viewport = { width: PHONE.viewport.width, height: PHONE.viewport.height, deviceScaleFactor: PHONE.deviceScaleFactor };
+  }
+  return { prefs, env, viewport };
+}
+
 /** What a started browser with the extension offers the visitor's steps. */
-export type VisitorTarget = Pick<Launched, 'context' | 'extensionId'>;
+export interface VisitorTarget {
+  /** a message to the background as the popup sends it (AuditBrowser.sendMessage) */
+  sendMessage(msg: Record<string, unknown>): Promise<unknown>;
+  setCookies(cookies: readonly VisitorCookie[]): Promise<void>;
+}
 
 export async function prepareVisitor(b: VisitorTarget, v: Visitor | undefined): Promise<void> {
   if (!v) return;
-  if (v.cookies?.length) await b.context.addCookies(v.cookies);
+  if (v.cookies?.length) await b.setCookies(v.cookies);
   if (v.gpc) {
     // the person's own switch ("Send GPC on every site"), asked for the way the popup asks for it
-    const reply = await sendFromExtensionPage(b, { type: 'gpc/set', scope: 'all', on: true });
+    const reply = await b.sendMessage({ type: 'gpc/set', scope: 'all', on: true });
     if (!(reply as { ok?: boolean } | null)?.ok) throw new Error('the extension did not turn Global Privacy Control on');
   }
 }
@@ -80,7 +117,10 @@ export async function prepareVisitor(b: VisitorTarget, v: Visitor | undefined): 
 // on a busy machine, and a view sends several). The manifest is the lightest page the extension has.
 const extensionPages = new WeakMap<object, Promise<Page>>();
 
-async function extensionPage(b: VisitorTarget): Promise<Page> {
+/** A Chromium browser with the extension, as Chromium's launcher has it. */
+type ChromiumTarget = Pick<Launched, 'context' | 'extensionId'>;
+
+async function extensionPage(b: ChromiumTarget): Promise<Page> {
   let p = extensionPages.get(b.context);
   if (!p) {
     p = (async () => {
@@ -97,7 +137,7 @@ async function extensionPage(b: VisitorTarget): Promise<Page> {
 }
 
 /** A message to the background from one of the extension's own pages, as the popup sends it. */
-export async function sendFromExtensionPage(b: VisitorTarget, msg: Record<string, unknown>): Promise<unknown> {
+export async function sendFromExtensionPage(b: ChromiumTarget, msg: Record<string, unknown>): Promise<unknown> {
   const p = await extensionPage(b);
   return p.evaluate(
     (m: Record<string, unknown>) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),

@@ -1,5 +1,5 @@
 // Experiments you are in, from the vendors' own impression/evaluation events on the network (cannot be
-// forged by the page) and from SDK state and cookies read in the page (src/observe/hooks/experiments.ts).
+// forged by the page) and from SDK state and cookies read in the page (src/observe/reads/experiments.ts).
 // Drafts use the key `experiment:<catalog id>` so they enrich the presence finding of vendors.ts.
 import type { CatalogEntry } from '../../catalog/schema';
 import { capText, capUrl, type FindingDraft } from '../../model/finding';

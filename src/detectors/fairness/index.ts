@@ -2,10 +2,10 @@
 // pricing disclosure, urgency claims, experiments you are in, and third-party scripts rewriting prices.
 // Price history and clean-visit comparison need the database (src/background/services/prices.ts), and
 // so does the list of experiments, accumulated over the visit (src/background/services/experiments.ts).
-import type { CatalogEntry } from '../../catalog/schema';
 import { capText, capUrl, type FindingDraft } from '../../model/finding';
 import type { DomSnapshot, PageEvent } from '../../model/observations';
 import type { Detector, DetectorContext } from '../types';
+import { vendorOfUrl } from '../vendors';
 import type { ExtractedPrice } from './price-extract';
 
 interface PricesSection {
@@ -20,7 +20,6 @@ interface UrgencyClaim {
   deadline?: number;
 }
 
-const ENGINE_ROLES = new Set(['pricing', 'personalization', 'recommendations']);
 const URGENCY_PATTERNS = new Set(['countdown', 'low-stock', 'activity', 'limited-time']);
 
 function hostOf(u: string): string {
@@ -31,20 +30,19 @@ function hostOf(u: string): string {
   }
 }
 
-function vendorOfScript(url: string, ctx: DetectorContext): CatalogEntry | undefined {
-  const m = ctx.trackers.lookup(hostOf(url));
-  const byHost = m?.catalogId ? ctx.catalog.find((c) => c.id === m.catalogId) : undefined;
-  if (byHost) return byHost;
-  const lower = url.toLowerCase();
-  return ctx.catalog.find((c) => c.scriptPatterns?.some((p) => lower.includes(p.toLowerCase())));
-}
-
-/** A pricing or personalisation engine on a page that shows a price: it may decide what you pay. */
+/**
+ * A dynamic-pricing or price-optimisation vendor (catalog role `pricing`, seeds/catalog/pricing.json)
+ * whose script runs on a page that shows a price: it may set or test what you pay. Personalisation and
+ * recommendation engines are not pricing engines: they are reported as personalization findings (what
+ * you are shown), not as deciding your price — a claim the evidence would not carry.
+ */
 function pricingEngines(snap: DomSnapshot, price: ExtractedPrice, ctx: DetectorContext): FindingDraft[] {
   const out = new Map<string, FindingDraft>();
   for (const src of snap.scripts) {
-    const e = vendorOfScript(src, ctx);
-    if (!e || out.has(e.id) || !e.roles.some((r) => ENGINE_ROLES.has(r))) continue;
+    const v = vendorOfUrl(src, ctx);
+    const e = v?.entry;
+    if (!v || !e || out.has(e.id) || !e.roles.includes('pricing')) continue;
+    const how = v.recognisedBy === 'host' ? `its host ${v.signal}` : `its script address (${v.signal})`;
     out.set(e.id, {
       kind: 'pricing-engine',
       key: `pricing-engine:${e.id}`,
@@ -52,9 +50,9 @@ function pricingEngines(snap: DomSnapshot, price: ExtractedPrice, ctx: DetectorC
       company: e.company,
       category: e.category,
       source: 'dom',
-      confidence: e.roles.includes('pricing') ? 'likely' : 'possible',
-      evidence: [{ url: capUrl(src), detail: capText(`script on a page showing ${price.product || 'a product'} at ${price.price} ${price.currency}`), at: new Date(snap.at).toISOString() }],
-      details: { vendor: e.vendor, catalogId: e.id, product: price.product, price: price.price, currency: price.currency },
+      confidence: 'likely',
+      evidence: [{ url: capUrl(src), detail: capText(`${e.vendor} script, recognised by ${how}, on a page showing ${price.product || 'a product'} at ${price.price} ${price.currency}`), at: new Date(snap.at).toISOString() }],
+      details: { vendor: e.vendor, catalogId: e.id, recognisedBy: v.recognisedBy, signal: v.signal, product: price.product, price: price.price, currency: price.currency },
     });
   }
   return [...out.values()];

@@ -3,29 +3,9 @@
 // function decides for both, so "your price" and "the clean price" are read the same way.
 import { capText } from '../../model/finding';
 
-export type PriceSource = 'json-ld' | 'microdata' | 'open-graph' | 'visible';
+import type { ExtractedPrice, PriceParts } from '../../model/dom';
 
-export interface ExtractedPrice {
-  product: string;
-  /** stable per product on a site: SKU, else the lower-cased name */
-  productKey: string;
-  price: number;
-  currency: string;
-  source: PriceSource;
-}
-
-/** What a page offers the extractor, however it was read. */
-export interface PriceParts {
-  /** texts of <script type="application/ld+json"> */
-  jsonLd: string[];
-  /** <meta property|name=… content=…> pairs */
-  metas: { key: string; content: string }[];
-  /** first itemprop="price" on the page (content attribute or text), with its currency and product name */
-  microdata?: { price: string; currency?: string; name?: string; sku?: string } | null;
-  /** price text shown near the buy button */
-  visible?: string | null;
-  title?: string;
-}
+export type { ExtractedPrice, PriceParts, PriceSource } from '../../model/dom';
 
 const SYMBOLS: [RegExp, string][] = [
   [/US\$|\$/, 'USD'],

@@ -55,7 +55,9 @@ export const COUNTDOWN_SLACK_MS = 2000;
  * while that earlier deadline has not even passed: the offer "ending" was not real. A deadline that
  * stays put is a genuine one; a new timer after the old one ran out may be a new offer.
  */
-export function countdownReset(prev: CountdownSeen | undefined, deadline: number, visitId: string, now: number): boolean {
+export function countdownReset(prev: CountdownSeen | undefined, deadline: number, visitId: string, now: number, slackMs = COUNTDOWN_SLACK_MS): boolean {
   if (!prev || prev.visitId === visitId) return false;
-  return prev.deadline > now && deadline - prev.deadline > COUNTDOWN_SLACK_MS;
+  // slackMs: a clock that shows minutes ("ends in 9 minutes") puts a genuine deadline anywhere within
+  // a minute; countdownSlackMs(text) in urgency-classify.ts gives the clock's own precision
+  return prev.deadline > now && deadline - prev.deadline > slackMs;
 }

@@ -4,10 +4,10 @@
 // included, so a vendor's greeting inside its own iframe is read where it is rendered. Also collects
 // short page texts that may label content as AI-made (classified by src/detectors/chat.ts).
 // Reads text only: never input values, never anything the person typed.
-import { CATALOG } from '../../catalog';
+import type { PageKit } from '../../model/dom';
 import { capText } from '../../model/finding';
-import { CHAT_WORDS, NOT_CHAT_WORDS } from '../../detectors/ai-language';
-import type { DomScanner } from './types';
+import { ElementCache } from './cache';
+import { re } from './types';
 
 export interface ChatWidgetObs {
   /** catalog id when a catalog selector matched */
@@ -36,8 +36,17 @@ export interface ChatSection {
   contactForm?: { text: string; action: string };
 }
 
-const CHAT_ALL = CATALOG.filter((e) => e.roles.includes('chat') || e.roles.includes('ai-chat'));
-const CHAT_ENTRIES = CHAT_ALL.filter((e) => e.selectors?.length);
+// from the worker's kit, set at each scan (the content script carries no catalog)
+let CHAT_ALL: PageKit['chatHosts'] = [];
+let CHAT_ENTRIES: PageKit['selectors'] = [];
+let CHAT_WORDS = /$^/;
+let NOT_CHAT_WORDS = /$^/;
+function useKit(kit: PageKit): void {
+  CHAT_ALL = kit.chatHosts;
+  CHAT_ENTRIES = kit.selectors.filter((e) => e.chat);
+  CHAT_WORDS = re(kit.patterns.chatWords);
+  NOT_CHAT_WORDS = re(kit.patterns.notChatWords);
+}
 const MAX_WIDGETS = 6;
 const MAX_TEXT = 1200;
 const MAX_LABELS = 12;
@@ -141,87 +150,193 @@ function containsDeep(outer: Element, el: Element): boolean {
   return false;
 }
 
-function scanRoot(root: Root, inShadow: boolean, out: ChatWidgetObs[], claimed: Set<Element>): void {
-  const isClaimed = (el: Element) => [...claimed].some((c) => containsDeep(c, el) || el.contains(c));
-  for (const e of CHAT_ENTRIES) {
-    for (const sel of e.selectors!) {
-      let el: Element | null = null;
-      try {
-        el = root.querySelector(sel);
-      } catch {
-        continue; // an invalid selector is caught by the catalog's unit test
-      }
-      if (!el || isClaimed(el) || out.length >= MAX_WIDGETS) continue;
-      // the widget's outermost catalog element holds its launcher and panel together
-      const top = e.selectors!.map((s) => root.querySelector(s)).find((x) => x && x.contains(el!)) ?? el;
-      claimed.add(top);
-      out.push(observe(top.shadowRoot ?? top, { catalogId: e.id, how: 'catalog', selector: sel, ...(inShadow ? { inShadow } : {}) }));
-      if (top instanceof HTMLIFrameElement) out[out.length - 1]!.frameSrc = top.src.slice(0, 500);
-      break;
-    }
-  }
-  // generic panels: fixed containers with a message list and an input
-  for (const input of Array.from(root.querySelectorAll(INPUTS)).slice(0, 20)) {
-    if (out.length >= MAX_WIDGETS) break;
-    if (isClaimed(input) || !fixedish(input)) continue;
-    let panel: Element | null = input.parentElement;
-    for (let i = 0; panel && i < 8 && !panel.querySelector(MESSAGES); i++) panel = panel.parentElement;
-    if (!panel || !looksLikePanel(panel) || !shown(panel)) continue;
-    claimed.add(panel);
-    out.push(observe(panel, { how: 'panel', ...(inShadow ? { inShadow } : {}) }));
-  }
-  // generic launchers: small fixed buttons/frames with chat words
-  for (const el of Array.from(root.querySelectorAll(LAUNCHER_CANDIDATES)).slice(0, 300)) {
-    if (out.length >= MAX_WIDGETS) break;
-    if (isClaimed(el) || !shown(el) || !fixedish(el)) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width > 480 || r.height > 200) continue; // a banner or a whole panel, not a launcher
-    const words = [el.getAttribute('aria-label'), el.getAttribute('title'), el.id, typeof el.className === 'string' ? el.className : '', (el as HTMLElement).innerText?.slice(0, 80)].join(' ');
-    if (!CHAT_WORDS.test(words) || NOT_CHAT_WORDS.test(words)) continue;
-    claimed.add(el);
-    out.push(observe(el, { how: 'launcher', ...(inShadow ? { inShadow } : {}) }));
-  }
+type Scope = Element | Document | ShadowRoot;
+
+interface Widget {
+  /** the element the widget claims (a shadow panel's host) */
+  el: Element;
+  obs: ChatWidgetObs;
+  /** reads the widget again (its text changed) */
+  again: () => ChatWidgetObs;
 }
 
-/** Open shadow roots of the document (and nested ones), capped. */
-function shadowRoots(doc: Document): ShadowRoot[] {
-  const out: ShadowRoot[] = [];
-  const walk = (root: Root, depth: number) => {
-    if (depth > 3) return;
-    const it = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-    let n = 0;
-    for (let el = it.nextNode() as Element | null; el && n < 8000 && out.length < MAX_SHADOW_ROOTS; el = it.nextNode() as Element | null, n++) {
-      const sr = el.shadowRoot;
-      if (sr) {
-        out.push(sr);
-        walk(sr, depth + 1);
-      }
-    }
-  };
-  walk(doc, 0);
-  return out;
-}
-
-/** Short page texts mentioning AI, for the AI-content-label classifier. */
-function aiLabelCandidates(doc: Document): string[] {
-  const out = new Set<string>();
-  if (!doc.body) return [];
-  const it = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+/** `scope` itself when it matches, then the elements under it that match; invalid selectors match nothing */
+function* inScopes(scopes: readonly Scope[], selector: string, cap: number): Generator<Element> {
   let n = 0;
-  for (let t = it.nextNode(); t && n < 6000 && out.size < 20; t = it.nextNode(), n++) {
-    const s = t.nodeValue ?? '';
-    if (s.length < 4 || !AI_MENTION.test(s)) continue;
-    const el = t.parentElement;
-    if (!el || el.closest('script, style, noscript, template') || !shown(el)) continue;
-    out.add(capText((el as HTMLElement).innerText ?? s, 240));
+  for (const scope of scopes) {
+    let list: ArrayLike<Element>;
+    try {
+      if (scope instanceof Element && scope.matches(selector)) {
+        if (n++ >= cap) return;
+        yield scope;
+      }
+      if (cap - n === 1) {
+        const one = scope.querySelector(selector);
+        list = one ? [one] : [];
+      } else list = scope.querySelectorAll(selector);
+    } catch {
+      return; // an invalid selector is caught by the catalog's unit test
+    }
+    for (let i = 0; i < list.length; i++) {
+      if (n++ >= cap) return;
+      yield list[i]!;
+    }
   }
-  for (const el of Array.from(doc.querySelectorAll('[aria-label], [title], img[alt]')).slice(0, 500)) {
-    if (out.size >= 20) break;
-    const s = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.getAttribute('alt') ?? '';
-    if (AI_MENTION.test(s)) out.add(capText(s, 240));
-  }
-  return [...out];
 }
+
+/**
+ * The chat widgets of the page, found once and read again when something inside them changes; new
+ * ones are looked for where the page added something. Also the AI-label candidates, read per element.
+ */
+export class ChatIndex {
+  private widgets = new Map<Element, Widget>();
+  private aiText = new ElementCache<string>(60);
+  private aiAttr = new ElementCache<string>(60);
+
+  /** `own`: the element's own text */
+  visitText(el: Element, own: string, incremental: boolean): void {
+    if (this.aiText.full(el)) return;
+    if (own.length >= 4 && AI_MENTION.test(own) && shown(el)) this.aiText.set(el, capText((el as HTMLElement).innerText ?? own, 240), incremental);
+    else this.aiText.delete(el);
+  }
+  visitAttrs(el: Element, incremental: boolean): void {
+    if (this.aiAttr.full(el)) return;
+    const s = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? (el.localName === 'img' ? el.getAttribute('alt') : null) ?? '';
+    if (AI_MENTION.test(s)) this.aiAttr.set(el, capText(s, 240), incremental);
+    else this.aiAttr.delete(el);
+  }
+  clear(): void {
+    this.widgets.clear();
+    this.aiText.clear();
+    this.aiAttr.clear();
+  }
+
+  /**
+   * Finds and reads widgets, one unit of work per element looked at. `full`: everywhere (the document
+   * and `shadowRoots`); otherwise only inside `deep` (added subtrees) and `fresh` (shadow roots found
+   * in this scan), and the known widgets holding a changed element are read again.
+   */
+  *read(doc: Document, kit: PageKit, full: boolean, shadowRoots: readonly ShadowRoot[], deep: readonly Element[], shallow: readonly Element[], fresh: readonly ShadowRoot[]): Generator<void> {
+    useKit(kit);
+    if (full) this.widgets.clear();
+    for (const [el, w] of this.widgets) {
+      if (!el.isConnected) this.widgets.delete(el);
+      else if (!full && (deep.some((d) => containsDeep(w.el, d) || containsDeep(d, w.el)) || shallow.some((x) => containsDeep(w.el, x)))) w.obs = w.again();
+      yield;
+    }
+    if (full) {
+      yield* this.scanRoot(doc, false, [doc]);
+      for (const sr of shadowRoots) yield* this.scanShadow(sr, [sr]);
+      return;
+    }
+    const byRoot = new Map<Document | ShadowRoot, Element[]>();
+    for (const d of deep) {
+      const r = d.getRootNode() as Document | ShadowRoot;
+      byRoot.set(r, [...(byRoot.get(r) ?? []), d]);
+    }
+    for (const sr of fresh) if (!byRoot.has(sr)) byRoot.set(sr, []);
+    for (const [root, scopes] of byRoot) {
+      if (root === doc) yield* this.scanRoot(doc, false, scopes);
+      else if (root instanceof ShadowRoot) yield* this.scanShadow(root, fresh.includes(root) ? [root] : scopes);
+    }
+  }
+
+  private claimed(el: Element): boolean {
+    for (const c of this.widgets.keys()) if (containsDeep(c, el) || el.contains(c)) return true;
+    return false;
+  }
+
+  private add(el: Element, again: () => ChatWidgetObs): void {
+    this.widgets.set(el, { el, obs: again(), again });
+  }
+
+  private *scanShadow(sr: ShadowRoot, scopes: Scope[]): Generator<void> {
+    const before = this.widgets.size;
+    yield* this.scanRoot(sr, true, scopes);
+    // a shadow root that is itself a chat (message list + input) under a fixed host
+    if (this.widgets.size === before && this.widgets.size < MAX_WIDGETS && !this.claimed(sr.host) && looksLikePanel(sr) && fixedish(sr.host) && !userTyped(sr)) {
+      const selector = sr.host.tagName.toLowerCase();
+      this.add(sr.host, () => (userTyped(sr) ? { how: 'panel', text: '', labels: [], inShadow: true, selector } : { how: 'panel', text: visibleText(sr), labels: labelsIn(sr), inShadow: true, selector }));
+    }
+  }
+
+  private *scanRoot(root: Root, inShadow: boolean, scopes: Scope[]): Generator<void> {
+    const shadowFlag = inShadow ? { inShadow } : {};
+    for (const e of CHAT_ENTRIES) {
+      for (const sel of e.selectors) {
+        const el = inScopes(scopes, sel, 1).next().value;
+        if (!el || this.claimed(el) || this.widgets.size >= MAX_WIDGETS) continue;
+        // the widget's outermost catalog element holds its launcher and panel together
+        let top: Element = el;
+        for (const s of e.selectors) {
+          let x: Element | null = null;
+          try {
+            x = root.querySelector(s);
+          } catch {
+            // invalid selector
+          }
+          if (x && x.contains(el)) {
+            top = x;
+            break;
+          }
+        }
+        const node = top.shadowRoot ?? top;
+        const t = top;
+        this.add(top, () => {
+          const o = observe(node, { catalogId: e.id, how: 'catalog', selector: sel, ...shadowFlag });
+          if (t instanceof HTMLIFrameElement) o.frameSrc = t.src.slice(0, 500);
+          return o;
+        });
+        break;
+      }
+      yield;
+    }
+    // generic panels: fixed containers with a message list and an input
+    for (const input of inScopes(scopes, INPUTS, 20)) {
+      if (this.widgets.size >= MAX_WIDGETS) return;
+      yield;
+      if (this.claimed(input) || !fixedish(input)) continue;
+      let panel: Element | null = input.parentElement;
+      for (let i = 0; panel && i < 8 && !panel.querySelector(MESSAGES); i++) panel = panel.parentElement;
+      if (!panel || !looksLikePanel(panel) || !shown(panel)) continue;
+      const p = panel;
+      this.add(p, () => observe(p, { how: 'panel', ...shadowFlag }));
+    }
+    // generic launchers: small fixed buttons/frames with chat words
+    for (const el of inScopes(scopes, LAUNCHER_CANDIDATES, 300)) {
+      if (this.widgets.size >= MAX_WIDGETS) return;
+      yield;
+      if (this.claimed(el) || !shown(el) || !fixedish(el)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 480 || r.height > 200) continue; // a banner or a whole panel, not a launcher
+      const words = [el.getAttribute('aria-label'), el.getAttribute('title'), el.id, typeof el.className === 'string' ? el.className : '', (el as HTMLElement).innerText?.slice(0, 80)].join(' ');
+      if (!CHAT_WORDS.test(words) || NOT_CHAT_WORDS.test(words)) continue;
+      this.add(el, () => observe(el, { how: 'launcher', ...shadowFlag }));
+    }
+  }
+
+  section(doc: Document): ChatSection {
+    const widgets = [...this.widgets.values()].filter((w) => w.el.isConnected).map((w) => w.obs);
+    const labels = new Set<string>();
+    for (const [, t] of this.aiText.live()) if (labels.size < 20) labels.add(t);
+    for (const [, t] of this.aiAttr.live()) if (labels.size < 20) labels.add(t);
+    const section: ChatSection = { widgets, aiLabels: [...labels] };
+    const form = contactForm(doc, new Set(this.widgets.keys()));
+    if (form) section.contactForm = form;
+    if (window !== window.top && doc.body) {
+      const isPanel = looksLikePanel(doc.body);
+      const catalogId = embeddingCatalogId() ?? catalogIdOfHost(location.hostname);
+      // only chat-looking frames or catalog-embedded ones: other frames (ads, videos) are not read
+      if ((isPanel || catalogId || widgets.length) && !userTyped(doc.body)) {
+        section.frame = { text: visibleText(doc.body), labels: labelsIn(doc.body), isPanel, name: capText(window.name, 100), ...(catalogId ? { catalogId } : {}) };
+      }
+    }
+    return section;
+  }
+}
+
+/** the attributes an AI label may be in, as one selector */
+export const AI_ATTR_SELECTOR = '[aria-label], [title], img[alt]';
 
 /** A contact form: a message box and an e-mail/phone field, outside any chat widget. */
 function contactForm(doc: Document, claimed: Set<Element>): ChatSection['contactForm'] {
@@ -245,7 +360,7 @@ function embeddingCatalogId(): string | undefined {
   }
   if (!fe) return undefined;
   for (const e of CHAT_ENTRIES) {
-    for (const sel of e.selectors!) {
+    for (const sel of e.selectors) {
       try {
         if (fe.matches(sel) || fe.closest(sel)) return e.id;
       } catch {
@@ -262,32 +377,3 @@ function catalogIdOfHost(host: string): string | undefined {
   return CHAT_ALL.find((e) => e.hosts.some((s) => h === s || h.endsWith('.' + s)))?.id;
 }
 
-export const chatScanner: DomScanner = {
-  name: 'chat',
-  scan(doc): ChatSection {
-    const widgets: ChatWidgetObs[] = [];
-    const claimed = new Set<Element>();
-    scanRoot(doc, false, widgets, claimed);
-    for (const sr of shadowRoots(doc)) {
-      if (widgets.length >= MAX_WIDGETS) break;
-      const before = widgets.length;
-      scanRoot(sr, true, widgets, claimed);
-      // a shadow root that is itself a chat (message list + input) under a fixed host
-      if (widgets.length === before && ![...claimed].some((c) => containsDeep(c, sr.host)) && looksLikePanel(sr) && fixedish(sr.host) && !userTyped(sr)) {
-        widgets.push({ how: 'panel', text: visibleText(sr), labels: labelsIn(sr), inShadow: true, selector: sr.host.tagName.toLowerCase() });
-      }
-    }
-    const section: ChatSection = { widgets, aiLabels: aiLabelCandidates(doc) };
-    const form = contactForm(doc, claimed);
-    if (form) section.contactForm = form;
-    if (window !== window.top && doc.body) {
-      const isPanel = looksLikePanel(doc.body);
-      const catalogId = embeddingCatalogId() ?? catalogIdOfHost(location.hostname);
-      // only chat-looking frames or catalog-embedded ones: other frames (ads, videos) are not read
-      if ((isPanel || catalogId || widgets.length) && !userTyped(doc.body)) {
-        section.frame = { text: visibleText(doc.body), labels: labelsIn(doc.body), isPanel, name: capText(window.name, 100), ...(catalogId ? { catalogId } : {}) };
-      }
-    }
-    return section;
-  },
-};

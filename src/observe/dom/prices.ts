@@ -1,26 +1,13 @@
 // The product price on the page (structured data first, then the price shown by the buy button) and
 // the New York algorithmic-pricing disclosure: where it is, and whether a person can actually see it.
-import { ALGO_PRICING_RE, type ExtractedPrice, extractPrice, type PriceParts } from '../../detectors/fairness/price-extract';
+import type { PriceDisclosure, PriceParts, RawPricesSection } from '../../model/dom';
 import { capText } from '../../model/finding';
-import type { DomScanner } from './types';
+import { ElementCache } from './cache';
 import { isVisible, textOf } from './text';
 
-export interface PriceDisclosure {
-  text: string;
-  /** where the words are: page text, or only in an attribute a person rarely sees */
-  where: 'text' | 'title' | 'aria-label' | 'tooltip';
-  visible: boolean;
-  /** within a short distance of the shown price */
-  nearPrice: boolean;
-}
 
-export interface PricesSection {
-  price: ExtractedPrice | null;
-  /** the price text shown to the person, when found */
-  shown: string;
-  disclosures: PriceDisclosure[];
-}
-
+/** a word of the disclosure: the worker tests the whole sentence (src/detectors/dom-judge.ts) */
+const ALGO_HINT = /algorithm/i;
 const BUY_RE = /\b(add\s+to\s+(cart|bag|basket|trolley)|buy(\s+it)?(\s+now)?|purchase|book\s+now|order\s+now|in\s+den\s+warenkorb|ajouter\s+au\s+panier)\b/i;
 const PRICE_TEXT_RE = /(?:[$€£¥₹]\s?\d|\d[\d.,]*\s?(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CHF)\b))/;
 const ATTRS: [string, PriceDisclosure['where']][] = [
@@ -96,46 +83,80 @@ function readable(el: Element): boolean {
   return parseFloat(getComputedStyle(el).fontSize) >= 8;
 }
 
-function disclosures(doc: Document, priceEl: Element | null): PriceDisclosure[] {
-  const out: PriceDisclosure[] = [];
-  const near = (el: Element, visible: boolean) => !!priceEl && visible && isVisible(priceEl) && distance(el, priceEl) < 300;
-  if (ALGO_PRICING_RE.test(doc.body?.textContent ?? '')) {
-    // the smallest element holding the whole sentence
-    let best: Element | null = null;
-    for (const el of Array.from(doc.body!.querySelectorAll('*')).slice(0, 5000)) {
-      if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE') continue;
-      if (ALGO_PRICING_RE.test(el.textContent ?? '')) best = el; // document order: later hits are deeper
-    }
-    if (best) {
-      const visible = readable(best);
-      out.push({ text: capText(best.textContent, 200), where: 'text', visible, nearPrice: near(best, visible) });
-    }
+/** An element's own text (or one of its attributes) mentions an algorithm: kept between scans. */
+export class AlgoIndex {
+  private text = new ElementCache<true>(200);
+  private attrs = new ElementCache<[string, PriceDisclosure['where'], string][]>(100);
+
+  /** `own` is the element's own text */
+  visitText(el: Element, own: string, incremental: boolean): void {
+    if (this.text.full(el)) return;
+    if (ALGO_HINT.test(own)) this.text.set(el, true, incremental);
+    else this.text.delete(el);
   }
-  for (const [attr, where] of ATTRS) {
-    for (const el of Array.from(doc.querySelectorAll(`[${attr}]`)).slice(0, 500)) {
-      const v = el.getAttribute(attr) ?? '';
-      if (!ALGO_PRICING_RE.test(v)) continue;
-      // an attribute is only read on hover or by a screen reader: present, but not visible text
-      out.push({ text: capText(v, 200), where, visible: false, nearPrice: !!priceEl && isVisible(el) && distance(el, priceEl) < 300 });
-      if (out.length >= 5) return out;
+  visitAttrs(el: Element, incremental: boolean): void {
+    if (this.attrs.full(el)) return;
+    const hits: [string, PriceDisclosure['where'], string][] = [];
+    for (const [attr, where] of ATTRS) {
+      const v = el.getAttribute(attr);
+      if (v && ALGO_HINT.test(v)) hits.push([attr, where, v]);
     }
+    if (hits.length) this.attrs.set(el, hits, incremental);
+    else this.attrs.delete(el);
   }
-  return out;
+  clear(): void {
+    this.text.clear();
+    this.attrs.clear();
+  }
+
+  disclosures(priceEl: Element | null): PriceDisclosure[] {
+    const out: PriceDisclosure[] = [];
+    const near = (el: Element, visible: boolean) => !!priceEl && visible && isVisible(priceEl) && distance(el, priceEl) < 300;
+    // elements holding the word, in document order (later hits are deeper): the worker keeps the
+    // deepest that holds the whole sentence. An element holding it in its own text, and its
+    // ancestors while their text stays short.
+    const hits = new Set<Element>();
+    for (const [el] of this.text.live()) {
+      const chain: Element[] = [];
+      for (let cur: Element | null = el; cur && cur !== cur.ownerDocument.body; cur = cur.parentElement) {
+        if (hits.has(cur)) break;
+        if ((cur.textContent ?? '').length > 400) break;
+        chain.push(cur);
+      }
+      for (const c of chain) hits.add(c);
+    }
+    const ordered = [...hits].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    for (const el of ordered.slice(-8)) {
+      const visible = readable(el);
+      out.push({ text: capText(el.textContent, 300), where: 'text', visible, nearPrice: near(el, visible) });
+    }
+    const inAttrs = this.attrs.live();
+    for (const [attr] of ATTRS) {
+      for (const [el, list] of inAttrs) {
+        for (const [a, where, v] of list) {
+          if (a !== attr) continue;
+          // an attribute is only read on hover or by a screen reader: present, but not visible text
+          out.push({ text: capText(v, 300), where, visible: false, nearPrice: !!priceEl && isVisible(el) && distance(el, priceEl) < 300 });
+          if (out.length >= 16) return out;
+        }
+      }
+    }
+    return out;
+  }
 }
 
-export const pricesScanner: DomScanner = {
-  name: 'prices',
-  // the fairness detector reads the product price and disclosures of the top frame only
-  topOnly: true,
-  scan(doc): PricesSection {
-    const priceEl = priceElement(doc);
-    const shown = priceEl ? textOf(priceEl, 60) : '';
-    let path = '';
-    try {
-      path = new URL(doc.URL).pathname;
-    } catch {
-      // about:blank frames
-    }
-    return { price: extractPrice(parts(doc, shown), path), shown, disclosures: disclosures(doc, priceEl) };
-  },
-};
+/** the attributes a disclosure may hide in, as one selector */
+export const ALGO_ATTR_SELECTOR = ATTRS.map(([a]) => `[${a}]`).join(', ');
+
+/** The prices section, from the page's structured data, its buy button and the disclosures read so far. */
+export function pricesSection(doc: Document, algo: AlgoIndex): RawPricesSection {
+  const priceEl = priceElement(doc);
+  const shown = priceEl ? textOf(priceEl, 60) : '';
+  let path = '';
+  try {
+    path = new URL(doc.URL).pathname;
+  } catch {
+    // about:blank frames
+  }
+  return { parts: parts(doc, shown), path, shown, disclosures: algo.disclosures(priceEl) };
+}

@@ -3,6 +3,7 @@
 // expensive part) is only taken when a call could complete a fingerprint. A Chart.js page drawing
 // thousands of labels never reaches the stack: its canvases use save/restore and are never read back.
 import { emit } from './emit';
+import { indexOf, mapGet, mapSet, setAdd, setHas, setSize, sliceStr, wsAdd, wsHas } from './safe';
 import { callerScript } from './stack';
 import { wrapGetter, wrapMethod } from './wrap';
 
@@ -54,12 +55,12 @@ function looksLikeFingerprint(canvas: { width: number; height: number }, s: Canv
 
 function onReadback(canvas: HTMLCanvasElement, api: string): void {
   if (webglCanvases.has(canvas)) {
-    if (canvas.width >= 16 && canvas.height >= 16) report('webgl', api, callerScript(), { size: `${canvas.width}x${canvas.height}` });
+    if (canvas.width >= 16 && canvas.height >= 16) report('webgl', api, callerScript());
     return;
   }
   const s = canvases.get(canvas);
   if (!looksLikeFingerprint(canvas, s)) return;
-  report('canvas', api, callerScript(), { size: `${canvas.width}x${canvas.height}`, distinctChars: s!.chars.size, colours: s!.colours.size });
+  report('canvas', api, callerScript());
 }
 
 function installCanvas(): void {
@@ -103,22 +104,46 @@ function installCanvas(): void {
     },
   });
 
-  // --- canvas fonts: ≥50 measureText calls over ≥50 distinct fonts from one script. Only a font not
-  // seen before costs a stack; a chart library re-measuring with its few fonts costs a Set lookup.
-  const fontsSeen = new Set<string>();
-  const fontsByScript = new Map<string, Set<string>>();
-  wrapMethod(C2D, 'measureText', {
-    before: (ctx: CanvasRenderingContext2D) => {
-      const font = ctx.font;
-      if (fontsSeen.has(font) || fontsSeen.size > 2000) return;
-      fontsSeen.add(font);
-      const script = callerScript() ?? '';
-      let set = fontsByScript.get(script);
-      if (!set) fontsByScript.set(script, (set = new Set()));
-      set.add(font);
-      if (set.size === 50) report('font', 'measureText', script || undefined, { fonts: set.size });
-    },
-  });
+  wrapMethod(C2D, 'measureText', { before: (ctx: CanvasRenderingContext2D, a) => noteFont(ctx.font, a[0], 'measureText') });
+}
+
+// --- fonts: text measured in many font families. The hook only counts, per calling script, the
+// distinct families it measured and the distinct strings it measured them with, and reports the count
+// at 10, 20, 30 … families; the threshold (≥20 families, one or two test strings) is the detector's
+// (src/detectors/fingerprinting.ts). Only a family not seen before costs a stack: a layout library
+// reading offsetWidth thousands of times in the page's few fonts costs a property read and a Set lookup.
+const fontsSeen = new Set<string>();
+const fontsByScript = new Map<string, [Set<string>, Set<string>]>();
+/** the family list of a CSS font shorthand ("bold 16px \"Courier New\", monospace"): a text-fitting
+ *  library trying fifty sizes of one family is one family */
+function familyOf(font: unknown): unknown {
+  if (typeof font !== 'string') return font;
+  const i = indexOf(font, 'px ');
+  return i < 0 ? font : sliceStr(font, i + 3);
+}
+
+function noteFont(font: unknown, text: unknown, api: string): void {
+  const family = familyOf(font);
+  if (!family || typeof family !== 'string' || setHas(fontsSeen, family) || setSize(fontsSeen) > 2000) return;
+  setAdd(fontsSeen, family);
+  const script = callerScript() ?? '';
+  let s = mapGet(fontsByScript, script) as [Set<string>, Set<string>] | undefined;
+  if (!s) mapSet(fontsByScript, script, (s = [new Set(), new Set()]));
+  setAdd(s[0], family);
+  if (setSize(s[1]) < 5) setAdd(s[1], sliceStr(String(text ?? ''), 0, 40));
+  const n = setSize(s[0]);
+  if (n % 10 === 0 && n <= 60) emit(FINGERPRINT_EVENT, { technique: 'font', api, fonts: n, texts: setSize(s[1]) }, script || undefined);
+}
+
+function installFonts(): void {
+  const measured = (api: string) => (el: HTMLElement) => {
+    const st = el.style;
+    if (st) noteFont(st.fontFamily, el.textContent, api);
+  };
+  for (const p of ['offsetWidth', 'offsetHeight']) wrapGetter(window.HTMLElement?.prototype, p, measured(p));
+  const rect = 'getBoundingClientRect';
+  wrapMethod(window.Element?.prototype, rect, { before: measured(rect) });
+  wrapMethod(window.FontFaceSet?.prototype, 'check', { before: (_f, a) => noteFont(a[0], a[1], 'fonts.check') });
 }
 
 // --- WebGL: the unmasked renderer/vendor (WEBGL_debug_renderer_info) or a rendered image read back.
@@ -149,8 +174,30 @@ function installWebgl(): void {
   }
 }
 
-// --- audio: an OfflineAudioContext rendered, then its buffer read.
+// --- audio: the graph a fingerprint builds, recorded as it is built (the context may stay suspended
+// and never process a sample): every connect() out of an oscillator, or out of a node an oscillator
+// feeds, is one tuple [from, to, context state]. Which graphs are fingerprints is the detector's rule.
+// Then the reads: an OfflineAudioContext rendered and its buffer read, or an oscillator-fed analyser's
+// frequency data read (a visualiser's analyser is fed by a media element, never by an oscillator).
 function installAudio(): void {
+  const fed = new WeakSet<object>();
+  const tag = (n: unknown) => String((n as { [Symbol.toStringTag]?: string })?.[Symbol.toStringTag] ?? '');
+  let edges = 0;
+  wrapMethod(window.AudioNode?.prototype, 'connect', {
+    before: (src: AudioNode, a) => {
+      const dst = a[0];
+      const from = tag(src);
+      if (edges > 60 || (from !== 'OscillatorNode' && !wsHas(fed, src)) || !(dst instanceof Object)) return;
+      wsAdd(fed, dst);
+      edges++;
+      emit(FINGERPRINT_EVENT, { technique: 'audio', api: 'connect', from, to: tag(dst), state: src.context?.state }, callerScript());
+    },
+  });
+  wrapMethod(window.AnalyserNode?.prototype, 'getFloatFrequencyData', {
+    before: (n: AnalyserNode) => {
+      if (wsHas(fed, n)) report('audio', 'getFloatFrequencyData', callerScript());
+    },
+  });
   const rendered = new Set<string>();
   wrapMethod(window.OfflineAudioContext?.prototype, 'startRendering', {
     before: (ctx: OfflineAudioContext) => {
@@ -214,7 +261,7 @@ function installWebrtc(): void {
 }
 
 export function installFingerprintHooks(): void {
-  for (const install of [installCanvas, installAudio, installNavigator, installWebrtc]) {
+  for (const install of [installCanvas, installFonts, installAudio, installNavigator, installWebrtc]) {
     try {
       install();
     } catch {

@@ -1,16 +1,20 @@
-// Answers the ISOLATED script's probe: which of these page globals exist? (Vendor SDK presence.)
-import { CONTENT_TO_PAGE, type ProbeRequest } from '../bridge';
-import { emit } from './emit';
+// Answers the content script's probe: which of these page globals exist? (Vendor SDK presence.)
+import type { ProbeRequest } from '../bridge';
+import { emit, onProbe } from './emit';
+import { apply, parse } from './safe';
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 export function installGlobalsProbe(): void {
-  window.addEventListener(CONTENT_TO_PAGE, (e) => {
-    try {
-      const req = JSON.parse(String((e as CustomEvent).detail)) as ProbeRequest;
-      if (!Array.isArray(req.globals)) return;
-      const present = req.globals.filter((n) => typeof n === 'string' && Object.prototype.hasOwnProperty.call(window, n) && (window as unknown as Record<string, unknown>)[n] != null);
-      emit('globals', { names: present.slice(0, 200) });
-    } catch {
-      // malformed probe (possibly forged by the page): ignore
+  onProbe((detail) => {
+    const req = parse(detail) as ProbeRequest;
+    if (!req || !Array.isArray(req.globals)) return;
+    const present: string[] = [];
+    const w = window as unknown as Record<string, unknown>;
+    for (const n of req.globals) {
+      if (typeof n === 'string' && apply(hasOwn, window, [n]) && w[n] != null) present[present.length] = n;
+      if (present.length >= 200) break;
     }
+    emit('globals', { names: present });
   });
 }

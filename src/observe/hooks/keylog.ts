@@ -54,11 +54,17 @@ function syncForms(v: string): [string, string][] {
   return out;
 }
 
-/** Trackers normalise before hashing (lower-case trimmed e-mail, digits-only phone): hash those too. */
+/**
+ * Trackers normalise before hashing (lower-case trimmed e-mail; a phone as digits only, as Meta asks,
+ * or in E.164, "+" and digits, as Google's enhanced conversions ask): hash those too.
+ */
 async function hashForms(v: string): Promise<[string, string][]> {
   const variants = new Set([v, v.trim().toLowerCase()]);
   const digits = v.replace(/\D/g, '');
-  if (digits.length >= 7) variants.add(digits);
+  if (digits.length >= 7) {
+    variants.add(digits);
+    if (v.trim().startsWith('+')) variants.add(`+${digits}`);
+  }
   const out: [string, string][] = [];
   for (const x of variants) {
     out.push(['md5', md5(x)]);

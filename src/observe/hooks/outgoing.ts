@@ -1,9 +1,10 @@
-// One hook on everything a script can send without a navigation: fetch, XMLHttpRequest, sendBeacon and
-// image pixels. Session-replay and key-logging hooks subscribe; the page sees the original calls.
-import { wrapMethod, quietly } from './wrap';
+// One hook on everything a script can send without a navigation: fetch, XMLHttpRequest, sendBeacon,
+// WebSocket messages and image pixels. Session-replay and key-logging hooks subscribe; the page sees the original calls.
+import { sliceStr } from './safe';
+import { wrapMethod, wrapSetter, quietly } from './wrap';
 
 export interface Outgoing {
-  api: 'fetch' | 'xhr' | 'beacon' | 'image';
+  api: 'fetch' | 'xhr' | 'beacon' | 'ws' | 'image';
   url: string;
   /** the body when it is text we can read synchronously (string, URLSearchParams, FormData text) */
   text?: string;
@@ -69,18 +70,8 @@ export function installOutgoingHooks(): void {
   wrapMethod(window.XMLHttpRequest?.prototype, 'open', { before: (x, a) => xhrUrls.set(x, String(a[1])) });
   wrapMethod(window.XMLHttpRequest?.prototype, 'send', { before: (x, a) => tell('xhr', xhrUrls.get(x) ?? '', a[0]) });
   wrapMethod(window.Navigator?.prototype, 'sendBeacon', { before: (_n, a) => tell('beacon', a[0], a[1]) });
+  // a recorder streaming over a socket: the socket's wss:// URL, told as https:// so hosts compare alike
+  wrapMethod(window.WebSocket?.prototype, 'send', { before: (ws: WebSocket, a) => tell('ws', 'http' + sliceStr(String(ws.url), 2), a[0]) });
   // Tracking pixels: new Image().src = "https://ads.example/p?…" (the setter, not the getter).
-  const proto = window.HTMLImageElement?.prototype;
-  const desc = proto && Object.getOwnPropertyDescriptor(proto, 'src');
-  if (desc?.set && desc.configurable) {
-    const set = desc.set;
-    const wrapper = {
-      set src(v: unknown) {
-        quietly(() => tell('image', v, undefined));
-        set.call(this, v);
-      },
-    };
-    const wset = Object.getOwnPropertyDescriptor(wrapper, 'src')!.set!;
-    Object.defineProperty(proto, 'src', { ...desc, set: wset });
-  }
+  wrapSetter(window.HTMLImageElement?.prototype, 'src', { before: (_img, a) => tell('image', a[0], undefined) });
 }

@@ -6,6 +6,7 @@
 // script comes from the stack; whether it is a third party is decided by the detector.
 import { emit } from './emit';
 import { callerScript } from './stack';
+import { wrapSetter } from './wrap';
 
 const PRICE_SEL = '[itemprop="price"], [class*="price" i], [id*="price" i], [data-price]';
 const MAX_EVENTS = 20;
@@ -25,32 +26,20 @@ function report(priceEl: Element, before: string, after: string): void {
   emit('price-rewrite', { before: before.slice(0, 80), after: after.slice(0, 80), element: describe(priceEl), page: location.href.slice(0, 300) }, script);
 }
 
-function wrapSetter(proto: object, prop: string, target: (node: Node) => Element | null, read: (node: Node) => string): void {
-  const d = Object.getOwnPropertyDescriptor(proto, prop);
-  if (!d?.set || !d.get || !d.configurable) return;
-  const origSet = d.set;
-  Object.defineProperty(proto, prop, {
-    ...d,
-    set(this: Node, v: unknown) {
-      let priceEl: Element | null = null;
-      let before = '';
+function hookText(proto: object, prop: string, target: (node: Node) => Element | null, read: (node: Node) => string): void {
+  wrapSetter(proto, prop, {
+    // cheapest tests first: most text writes carry no digit or are nowhere near a price
+    before: (node: Node, a) => {
+      const v = a[0];
       const text = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-      // cheapest tests first: most text writes carry no digit or are nowhere near a price
-      try {
-        if (sent < MAX_EVENTS && /\d/.test(text)) {
-          const el = target(this);
-          priceEl = el && el.isConnected ? el.closest(PRICE_SEL) : null;
-          if (priceEl) before = read(this);
-        }
-      } catch {
-        priceEl = null;
-      }
-      origSet.call(this, v);
-      try {
-        if (priceEl) report(priceEl, before, text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80));
-      } catch {
-        // never throw into the page
-      }
+      if (sent >= MAX_EVENTS || !/\d/.test(text)) return undefined;
+      const el = target(node);
+      const priceEl = el && el.isConnected ? el.closest(PRICE_SEL) : null;
+      return priceEl ? { priceEl, before: read(node), text } : undefined;
+    },
+    after: (_node, _a, _r, token) => {
+      const t = token as { priceEl: Element; before: string; text: string } | undefined;
+      if (t) report(t.priceEl, t.before, t.text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80));
     },
   });
 }
@@ -60,11 +49,11 @@ export function installPriceRewriteHook(): void {
     const asEl = (n: Node) => (n.nodeType === 1 ? (n as Element) : null);
     const parentEl = (n: Node) => n.parentElement;
     const text = (n: Node) => (n.textContent ?? '').trim().slice(0, 80);
-    wrapSetter(Node.prototype, 'textContent', (n) => asEl(n) ?? parentEl(n), text);
-    wrapSetter(HTMLElement.prototype, 'innerText', asEl, text);
-    wrapSetter(Element.prototype, 'innerHTML', asEl, text);
-    wrapSetter(CharacterData.prototype, 'data', parentEl, text);
-    wrapSetter(Node.prototype, 'nodeValue', parentEl, text);
+    hookText(Node.prototype, 'textContent', (n) => asEl(n) ?? parentEl(n), text);
+    hookText(HTMLElement.prototype, 'innerText', asEl, text);
+    hookText(Element.prototype, 'innerHTML', asEl, text);
+    hookText(CharacterData.prototype, 'data', parentEl, text);
+    hookText(Node.prototype, 'nodeValue', parentEl, text);
   };
   if (document.readyState === 'complete') install();
   else addEventListener('load', install, { once: true });

@@ -9,14 +9,9 @@ import { wrapMethod } from './wrap';
 
 export const REPLAY_EVENT = 'replay';
 
-/** event types a recorder listens to, by what they reveal */
-const LISTEN: Record<string, string> = {
-  input: 'input', change: 'input', focus: 'input', blur: 'input',
-  keydown: 'keyboard', keyup: 'keyboard', keypress: 'keyboard',
-  mousemove: 'pointer-movement', pointermove: 'pointer-movement', touchmove: 'pointer-movement',
-  mousedown: 'clicks', mouseup: 'clicks', click: 'clicks', pointerdown: 'clicks', touchstart: 'clicks',
-  scroll: 'scroll',
-};
+/** event types a recorder listens to (rrweb, Clarity and Hotjar register all of these on the document);
+ *  the detector says what each reveals (src/model/listen-words.ts) */
+const LISTEN = new Set(['input', 'change', 'keydown', 'mousemove', 'pointermove', 'touchmove', 'click', 'scroll']);
 
 interface Group {
   script: string;
@@ -47,7 +42,8 @@ export function groupOf(url: string): string {
 function group(script: string | undefined): Group | undefined {
   if (!script) return undefined;
   const g = groupOf(script);
-  if (!g || g === groupOf(location.href)) return undefined; // first-party code: not what this looks for
+  // first-party code too: a self-hosted recorder sends to the site's own server (the detector decides)
+  if (!g) return undefined;
   let s = groups.get(g);
   if (!s) groups.set(g, (s = { script, observes: false, listens: new Set(), uploads: new Map(), emittedAt: 0 }));
   return s;
@@ -88,8 +84,8 @@ export function installReplayHooks(): void {
   });
   wrapMethod(window.EventTarget?.prototype, 'addEventListener', {
     before: (target, a) => {
-      const what = LISTEN[a[0] as string];
-      if (!what || stacks >= MAX_STACKS) return;
+      const what = a[0] as string;
+      if (!LISTEN.has(what) || stacks >= MAX_STACKS) return;
       if (target !== window && target !== document && target !== document.documentElement && target !== document.body) return;
       stacks++;
       const g = group(callerScript());

@@ -41,7 +41,7 @@ export const consentKinds: KindSpecs = {
         const ads = state?.ad_storage ?? (x.adStorage as string | undefined) ?? 'unset';
         const analytics = state?.analytics_storage ?? (x.analyticsStorage as string | undefined) ?? 'unset';
         return {
-          title: `Google tags are told your consent: advertising ${ads}, analytics ${analytics}`,
+          title: `Google tags are told your consent: advertising ${ads}, analytics ${analytics}${x.npa === true ? '; non-personalised ads only (npa=1)' : ''}`,
           why: 'With Google Consent Mode the site passes your answer to Google with every hit. “Denied” should mean no advertising or analytics cookies; Google still receives cookieless pings.',
           action: 'Check that the state matches what you chose. If it says “granted” after you refused, the site is not respecting your choice.',
         };
@@ -67,12 +67,6 @@ export const consentKinds: KindSpecs = {
         action: shown && choice !== 'rejected' ? 'Use “Reject this banner” below to refuse without hunting for the button, once or on every visit.' : 'You can change your answer from the site’s cookie settings link.',
       };
     },
-    assessment: (f) => {
-      if (isMode(f)) return 'info';
-      const x = d(f);
-      if (x.shown !== true) return 'info';
-      return x.rejectOnFirstLayer === true ? 'good' : x.rejectOnFirstLayer === false ? 'concern' : 'info';
-    },
     points: (f) => {
       if (isMode(f)) return 0;
       const x = d(f);
@@ -96,6 +90,14 @@ export const consentKinds: KindSpecs = {
     words: (f) => {
       const x = d(f);
       const n = Array.isArray(x.trackers) ? x.trackers.length : 0;
+      if (x.phase === 'remarketing-denied') {
+        const by = Array.isArray(x.deniedBy) ? (x.deniedBy as string[]).join('; ') : 'advertising consent was denied';
+        return {
+          title: 'Consent denied, but Google was sent remarketing hits that add you to advertising audiences',
+          why: `Although ${by}, the page sent Google remarketing hits (Google signals or the Google Ads remarketing tag): your visit is used to follow you with ads on other sites and apps.`,
+          action: 'Block advertising third parties on this site below, or complain to your data protection authority.',
+        };
+      }
       if (x.phase === 'after-reject') {
         return {
           title:
@@ -114,10 +116,10 @@ export const consentKinds: KindSpecs = {
     },
     points: (f) => {
       const n = Array.isArray(d(f).trackers) ? (d(f).trackers as unknown[]).length : 0;
-      return d(f).phase === 'after-reject' ? -25 : -Math.min(30, 10 + 4 * n);
+      return d(f).phase === 'after-reject' || d(f).phase === 'remarketing-denied' ? -25 : -Math.min(30, 10 + 4 * n);
     },
     phrase: (fs) =>
-      fs.some((f) => d(f).phase === 'after-reject') ? 'trackers ignore your refusal' : fs.length ? 'trackers load before you answer' : null,
+      fs.some((f) => d(f).phase === 'after-reject') ? 'trackers ignore your refusal' : fs.some((f) => d(f).phase === 'remarketing-denied') ? 'remarketing despite denied consent' : fs.length ? 'trackers load before you answer' : null,
   },
   gpc: {
     words: (f) => {
@@ -139,11 +141,6 @@ export const consentKinds: KindSpecs = {
         why: `Global Privacy Control tells sites not to sell or share your data; in California, Colorado and other states it is a legally binding opt-out. ${parts.join(' ')}`.trim(),
         action: x.sent === true ? 'Keep GPC on. If the site ignores it, use its “Do Not Sell or Share” link.' : 'Turn on Global Privacy Control below, for this site or for all sites.',
       };
-    },
-    assessment: (f) => {
-      const x = d(f);
-      if (x.sent === true && (x.honored === false || (x.honored == null && x.trackersHonored === false))) return 'concern';
-      return x.honored === true || x.wellKnown === true || x.trackersHonored === true ? 'good' : 'info';
     },
     points: (f) => {
       const x = d(f);

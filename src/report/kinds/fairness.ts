@@ -28,13 +28,20 @@ const URGENCY_ACTION = 'Take your time: reload the page or come back later and s
 
 export const fairnessKinds: KindSpecs = {
   'pricing-engine': {
-    words: (f) => ({
-      title: `${vendor(f, 'A pricing or personalisation engine')} runs on this product page and may decide what you are offered`,
-      why: `${vendor(f, 'This engine')} is a pricing or personalisation service running next to a price (${money(d(f).price, d(f).currency)}). Such engines can change offers, rankings and sometimes prices person by person, from what they know about you.`,
-      action: 'Check the price in a clean visit (the button in this section) before you buy.',
-    }),
-    points: (f) => (f.confidence === 'likely' ? -8 : -4),
-    phrase: (fs) => `${plural(fs.length, 'pricing or personalisation engine', 'pricing or personalisation engines')} next to the price`,
+    words: (f) => {
+      const v = vendor(f, 'A dynamic-pricing engine');
+      const sig = typeof d(f).signal === 'string' ? String(d(f).signal) : '';
+      const how = d(f).recognisedBy === 'host' ? ` (recognised by its address ${sig})` : d(f).recognisedBy === 'page-global' ? ` (recognised by ${sig} in the page)` : sig ? ` (recognised by ${sig})` : '';
+      const at = typeof d(f).price === 'number' ? `next to the price of ${name(f)} (${money(d(f).price, d(f).currency)})` : 'on this site';
+      return {
+        title: `${v}, a dynamic-pricing service, runs ${at} and may set the price you see`,
+        why: `${v}${how} is software that sets or tests prices — by demand, by visitor group or from what it knows about you — so another visitor may be shown a different price for the same thing.`,
+        action: 'Check the price in a clean visit (the button in this section) before you buy.',
+      };
+    },
+    // the engine's presence is the finding; a price it actually changed costs more (price-difference)
+    points: (f) => (typeof d(f).price === 'number' ? -8 : -5),
+    phrase: (fs) => `${plural(fs.length, 'dynamic-pricing service', 'dynamic-pricing services')} on the page`,
   },
   'price-change': {
     words: (f) => {

@@ -1,9 +1,12 @@
 // Wording and scoring of the privacy findings: what was read or sent, by whom, why it matters, what to do.
-import { allBlocked } from '../../detectors/blocked';
-import { listenWords } from '../../detectors/session-replay';
+import { listenWords } from '../../model/listen-words';
 import type { StoredFinding } from '../../model/finding';
+
 import type { KindSpecs } from './types';
 import { companiesOf, plural, quote } from './util';
+
+/** the worker credits a tracker whose every request was blocked (src/detectors/blocked.ts) */
+const allBlocked = (f: StoredFinding): boolean => f.kind === 'tracker' && f.assessment === 'good';
 
 const CATEGORY_WORDS: Record<string, string> = {
   advertising: 'advertising',
@@ -37,9 +40,11 @@ const TECHNIQUE_WORDS: Record<string, string> = {
   audio: 'plays silent sound to tell your device apart (audio fingerprinting)',
   font: 'checks which fonts you have installed (font fingerprinting)',
   navigator: 'reads many details of your browser and screen (fingerprinting)',
+  worker: 'ran code in a background worker that Candor could not see into',
   webrtc: 'uses WebRTC to discover your local network address',
 };
 
+/** "Google Analytics (Google)", but never "Facebook (Facebook)": the company only where it adds something */
 function who(f: StoredFinding, fallback: string): string {
   if (f.vendor && f.company && f.company !== f.vendor) return `${f.vendor} (${f.company})`;
   return f.vendor ?? f.company ?? fallback;
@@ -58,13 +63,13 @@ export const privacyKinds: KindSpecs = {
     words: (f) =>
       allBlocked(f)
         ? {
-            title: `${f.vendor ?? 'A third party'} (${f.company ?? 'unknown company'}) tried to load and was blocked in your browser`,
+            title: `${who(f, 'A third party')} tried to load and was blocked in your browser`,
             why: `${plural(f.count, 'request', 'requests')} to ${String(f.details.domain ?? 'it')} ${f.count === 1 ? 'was' : 'were'} stopped before leaving your browser (by your block on this site, or another blocker), so ${f.company ?? 'this company'} was not told about this visit.`,
             action: 'Nothing to do. If the site stops working, undo the block in the Consent section.',
           }
         : f.details.servedFrom === 'first-party'
         ? {
-            title: `${f.vendor ?? 'A tracker'} (${f.company ?? 'unknown company'}) is told about your visit through the site’s own address ${str(f.details.host) || 'a subdomain'} (a DNS alias of its servers)`,
+            title: `${who(f, 'A tracker')} is told about your visit through the site’s own address ${str(f.details.host) || 'a subdomain'} (a DNS alias of its servers)`,
             why: `The address looks like part of this site, but it is another name for ${String(f.details.canonicalName ?? f.details.domain ?? 'the tracker’s servers')} (CNAME cloaking): ${f.company ?? 'the company'} receives what the page sends it, and browsers and blockers that only look at the address treat it as the site itself.`,
             action: 'A content blocker that uncovers DNS aliases (uBlock Origin in Firefox does) can block it; blocking a category here cannot, since the requests go to the site’s own address.',
           }
@@ -75,7 +80,7 @@ export const privacyKinds: KindSpecs = {
             action: 'Block third-party cookies in your browser settings, or block this domain with a content blocker.',
           }
         : {
-            title: `${f.vendor ?? 'A third party'} (${f.company ?? 'unknown company'}) is told about your visit — ${CATEGORY_WORDS[f.category ?? 'other'] ?? 'third-party'}`,
+            title: `${who(f, 'A third party')} is told about your visit — ${CATEGORY_WORDS[f.category ?? 'other'] ?? 'third-party'}`,
             why:
               f.category === 'advertising' || f.category === 'social'
                 ? `${f.company ?? 'This company'} can recognise you across the many sites that use it and build an advertising profile of you.`
@@ -83,7 +88,6 @@ export const privacyKinds: KindSpecs = {
             action: 'Block this category of third parties on this site, or use a browser that blocks third-party trackers.',
           },
     points: (f) => (allBlocked(f) ? 0 : f.details.learned ? -5 : (CATEGORY_POINTS[f.category ?? 'other'] ?? -3)),
-    assessment: (f) => (allBlocked(f) ? 'good' : undefined),
     phrase: (fs) => {
       const n = companiesOf(fs.filter((f) => !allBlocked(f))).size;
       return n ? `${plural(n, 'company', 'companies')} ${n === 1 ? 'is' : 'are'} told about your visit` : null;
@@ -116,7 +120,9 @@ export const privacyKinds: KindSpecs = {
       const weak = f.confidence === 'possible';
       return {
         title: `${who(f, scriptHost(f))} ${TECHNIQUE_WORDS[t] ?? 'fingerprints your device'}`,
-        why: weak
+        why: t === 'worker'
+          ? 'Workers run apart from the page, where Candor does not look: fingerprinting or tracking from inside one would not show up here. Many workers are harmless (caching, offline use).'
+          : weak
           ? 'Listing your devices is part of many fingerprinting scripts, but video-call and media sites also need it.'
           : 'A fingerprint recognises your device without cookies: clearing cookies or using a private window does not stop it, and you were not asked.',
         action: 'Use a browser with fingerprinting protection (Firefox’s strict mode, Brave, Tor Browser) on this site.',
@@ -137,7 +143,7 @@ export const privacyKinds: KindSpecs = {
         title: `${who(f, str(f.details.scriptSite) || 'A third party')} records what you do on this page (session replay)`,
         why: `A session recording captures the page as you see it, your mouse, scrolling and often what you type, so the site can watch your visit back later${
           seen ? `. Seen here: it watches every change to the page and follows your ${listenWords(listens) || 'actions'}, and uploads the recording as you go` : ''
-        }.`,
+        }${f.details.sentTo === 'own-server' ? '. Your visit is recorded and sent to this site’s own server, where tracker lists and blockers do not look' : f.details.sentTo === 'both' ? ', to this site’s own server and to others' : ''}.`,
         action: 'Avoid typing personal details on this page, or block session-recording scripts with a content blocker.',
       };
     },
@@ -173,12 +179,26 @@ export const privacyKinds: KindSpecs = {
   },
 
   'first-party-analytics': {
-    words: (f) => ({
-      title: `Uses ${f.vendor ?? 'privacy-friendly analytics'}, a privacy-friendly analytics tool`,
-      why: 'Privacy-friendly analytics count visits without building a profile of you or sharing it with advertisers — good practice.',
-      action: 'Nothing to do.',
-    }),
-    points: () => 5,
-    phrase: (fs) => `privacy-friendly analytics (${[...new Set(fs.map((f) => f.vendor ?? ''))].filter(Boolean).join(', ')})`,
+    words: (f) => {
+      const v = f.vendor ?? 'privacy-friendly analytics';
+      const names = Array.isArray(f.details.identifierNames) ? (f.details.identifierNames as string[]).map((n) => quote(n, 40)).join(', ') : '';
+      return f.details.identifiers === true
+        ? {
+            title: `Uses ${v} for its statistics, but set up to keep an identifier in your browser${names ? ` (${names})` : ''}`,
+            why: `${v} can count visits without recognising anyone; here it stores an id that recognises you each time you come back, so it is not credited as privacy-friendly.`,
+            action: 'Clear this site’s cookies when you leave; the site can switch the tool to its cookieless mode.',
+          }
+        : {
+            title: `Uses ${v}, privacy-friendly analytics that counts visits without identifying you`,
+            why: `${v} gives the site its visitor statistics without an identifier in your browser and without passing your visit to an advertising company — good practice, credited here.`,
+            action: 'Nothing to do.',
+          };
+    },
+    // credited only while it runs without identifiers; with them, the identifier findings carry the cost
+    points: (f) => (f.details.identifiers === true ? 0 : 5),
+    phrase: (fs) => {
+      const ok = [...new Set(fs.filter((f) => f.details.identifiers !== true).map((f) => f.vendor ?? ''))].filter(Boolean);
+      return ok.length ? `privacy-friendly analytics (${ok.join(', ')})` : null;
+    },
   },
 };

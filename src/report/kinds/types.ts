@@ -1,4 +1,4 @@
-import type { Assessment, FindingKind, StoredFinding } from '../../model/finding';
+import type { FindingKind, StoredFinding } from '../../model/finding';
 
 export interface Words {
   title: string;
@@ -12,11 +12,6 @@ export interface KindSpec {
   words(f: StoredFinding): Words;
   /** points for the principle score: negative for a concern, positive for good practice */
   points(f: StoredFinding): number;
-  /**
-   * optional: concern / good / info decided from the merged finding, when no single draft can know it
-   * (a consent banner is good practice or not once all its observations are in)
-   */
-  assessment?(f: StoredFinding): Assessment | undefined;
   /** one clause for the principle summary over all findings of this kind ("7 companies collect your visit") */
   phrase?(fs: readonly StoredFinding[]): string | null;
 }

@@ -4,8 +4,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { getDb } from '../../storage/db';
 import { sweepExpired, wipeHistory } from '../../storage/history';
-import { ImportError, importReports } from '../../storage/import';
+import { ImportError, importFile } from '../../storage/import';
 import { getSettings, setSetting } from '../../storage/settings';
+import { ask } from '../ask';
 import { t } from '../i18n';
 import { ExportButtons } from './ExportButtons';
 import { useDashboardUi } from './store';
@@ -33,7 +34,7 @@ export function DataView() {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const r = await importReports(db, await file.text());
+      const r = await importFile(db, file);
       setImportMsg({ ok: true, text: t('importDone', r.imported) });
     } catch (e) {
       const msg = e instanceof ImportError ? e.message : String((e as Error)?.message ?? e);
@@ -100,7 +101,10 @@ export function DataView() {
             <button
               className="btn danger"
               onClick={() =>
-                void wipeHistory(db).then(() => {
+                void wipeHistory(db)
+                  // open tabs: the worker forgets their visits and deletes what they were still writing
+                  .then(() => ask({ type: 'history/deleted' }).catch(() => undefined))
+                  .then(() => {
                   setConfirmWipe(false);
                   say(t('wipeDone'));
                 })

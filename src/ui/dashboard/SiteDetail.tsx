@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { reportForVisit } from '../../report/from-db';
 import { getDb } from '../../storage/db';
 import { deleteSite } from '../../storage/history';
+import { ask } from '../ask';
 import { formatDate, t } from '../i18n';
 import { ReportView } from '../ReportView';
 import { toolInfo } from '../tool';
@@ -30,6 +31,8 @@ export function SiteDetail({ site }: { site: string }) {
   }
   const remove = async () => {
     await deleteSite(getDb(), site);
+    // open tabs of the site: the worker forgets their visits and deletes what they were still writing
+    await ask({ type: 'history/deleted', site }).catch(() => undefined);
     say(t('siteDeleted', site));
     location.hash = '#sites';
   };

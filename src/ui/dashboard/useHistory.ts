@@ -2,7 +2,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { KIND_PRINCIPLE, type FindingKind } from '../../model/finding';
 import { type CompanyFinding } from '../../report/history';
-import { getDb, type SiteRow, type VisitRow } from '../../storage/db';
+import { visitSummary } from '../../report/facts';
+import { type CandorDb, getDb, type SiteRow, type VisitRow } from '../../storage/db';
+import { factsForVisits } from '../../storage/queries';
 import { useEffect, useMemo, useState } from 'react';
 
 const PRIVACY_KINDS = (Object.keys(KIND_PRINCIPLE) as FindingKind[]).filter((k) => KIND_PRINCIPLE[k] === 'privacy');
@@ -14,13 +16,32 @@ export interface HistoryData {
   findingsReady: boolean;
 }
 
+/**
+ * Who sees you where, from each visit's stored summary (the worker writes it with the visit, so the
+ * dashboard counts exactly what the popup shows). Visits stored without one (seeded or imported
+ * rows) are summarised from their report rows (or older versions' finding rows).
+ */
+export async function companiesSeen(db: CandorDb): Promise<CompanyFinding[]> {
+  const out: CompanyFinding[] = [];
+  const missing: VisitRow[] = [];
+  await db.visits.each((v) => {
+    if (!v.summary) return void missing.push(v);
+    for (const s of v.summary.seenBy) out.push({ site: v.site, company: s.company, ...(s.category ? { category: s.category } : {}) });
+  });
+  for (let i = 0; i < missing.length; i += 500) {
+    const ids = missing.slice(i, i + 500).map((v) => v.id);
+    const byVisit = await factsForVisits(db, ids);
+    for (const v of missing.slice(i, i + 500)) {
+      for (const s of visitSummary((byVisit.get(v.id) ?? []).filter((f) => PRIVACY_KINDS.includes(f.kind))).seenBy) out.push({ site: v.site, company: s.company, ...(s.category ? { category: s.category } : {}) });
+    }
+  }
+  return out;
+}
+
 /** All sites and the privacy findings that name a company (what "who sees you" is built from). */
 export function useHistory(): HistoryData | undefined {
   const sites = useLiveQuery(() => getDb().sites.toArray(), []);
-  const findings = useLiveQuery(async () => {
-    const fs = await getDb().findings.where('kind').anyOf(PRIVACY_KINDS).toArray();
-    return fs.map((f): CompanyFinding => ({ site: f.site, kind: f.kind, company: f.company, vendor: f.vendor, category: f.category, assessment: f.assessment }));
-  }, []);
+  const findings = useLiveQuery(() => companiesSeen(getDb()), []);
   return useMemo(() => {
     if (!sites) return undefined;
     // A tab still open on a deleted site can store a few more findings for it (the background keeps

@@ -1,12 +1,12 @@
 // Consent at a glance (asked? tracked before answering? opt-out respected?) and the person's controls:
 // reject the banner (once or always), block a category of third parties on this site (with undo),
 // send Global Privacy Control here or everywhere. Every action is a message to the background.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Finding } from '../../model/finding';
 import type { SiteReport } from '../../model/report';
-import { getDb } from '../../storage/db';
-import { getSettings } from '../../storage/settings';
+import { settingsOf } from '../../storage/settings';
+import { readSettingRows } from '../../storage/stored';
+import { useStored } from '../useStored';
 import { ask } from '../ask';
 import type { PanelProps, ReportPanel } from './types';
 
@@ -54,7 +54,7 @@ function glance(report: SiteReport): { asked: string; before: string; optOut: st
 }
 
 function ConsentControls({ report, tabId }: PanelProps) {
-  const settings = useLiveQuery(() => getSettings(getDb()), []);
+  const settings = useStored(['settings'], async (db) => settingsOf(db ? await readSettingRows(db) : []), []);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const g = glance(report);

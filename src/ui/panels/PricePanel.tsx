@@ -2,12 +2,13 @@
 // and the clean-visit comparison on request. The history is a tiny inline SVG rather than chart.js:
 // a popup opened on every click should stay light (chart.js would add ~200 kB), and SVG carries a
 // <title> a screen reader can read, where a canvas is a blank box.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { CleanCheckResult } from '../../model/messages';
 import { money } from '../../report/kinds/fairness';
-import { getDb, type PriceRow } from '../../storage/db';
+import type { CleanCheckRow, PriceRow } from '../../storage/db';
+import { getRow, readStores, rowsByIndex } from '../../storage/stored';
+import { useStored } from '../useStored';
 import type { PanelProps, ReportPanel } from './types';
 import './price-panel.css';
 
@@ -36,7 +37,11 @@ export function Sparkline({ rows }: { rows: readonly PriceRow[] }) {
 }
 
 function CleanCheck({ tabId, visitId }: { tabId: number | null; visitId: string }) {
-  const stored = useLiveQuery(async () => (await getDb().meta.get(`clean-check|${visitId}`))?.value as CleanCheckResult | undefined, [visitId]);
+  const stored = useStored(
+    ['cleanChecks'],
+    async (db): Promise<CleanCheckResult | undefined> => (db ? (await readStores(db, ['cleanChecks'], (s) => getRow<CleanCheckRow>(s('cleanChecks'), visitId)))?.result : undefined),
+    [visitId],
+  );
   const [running, setRunning] = useState(false);
   const [error, setError] = useState('');
   const run = async () => {
@@ -70,8 +75,8 @@ function CleanCheck({ tabId, visitId }: { tabId: number | null; visitId: string 
 }
 
 function PricePanelView({ report, visitId, tabId }: PanelProps) {
-  const rows = useLiveQuery(async () => {
-    const all = await getDb().prices.where('site').equals(report.site).toArray();
+  const rows = useStored(['prices'], async (db) => {
+    const all = db ? await readStores(db, ['prices'], (s) => rowsByIndex<PriceRow>(s('prices'), 'site', report.site)) : [];
     const mine = all.filter((r) => r.visitId === visitId).sort((a, b) => a.at - b.at).pop();
     if (!mine) return { mine: null, history: [] as PriceRow[] };
     return { mine, history: all.filter((r) => r.productKey === mine.productKey).sort((a, b) => a.at - b.at) };

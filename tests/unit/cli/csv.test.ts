@@ -36,7 +36,22 @@ describe('findings.csv', () => {
     expect(read.slice(1)).toBe(v);
   });
 
+  it.each([' =1+1', '\n=HYPERLINK("http://evil.example","x")', '\r\n  @SUM(A1)', '\u00a0\u3000+1', '\ufeff=1'])('defuses a formula behind leading blanks or line breaks: %j', (v) => {
+    const read = parseCsv(csvCell(v) + '\r\n')[0]![0]!;
+    expect(read).toBe(`'${v}`);
+  });
+
+  it('starts with a UTF-8 byte order mark, so spreadsheets show non-ASCII text as it is', () => {
+    const r = report('https://shop.example/', [{ ...GA, vendor: 'Café Müller Analytics' }]);
+    const bytes = Buffer.from(findingsCsv([{ input: 'https://shop.example/', result: r }]), 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8').startsWith('input,site,url')).toBe(true);
+    expect(bytes.toString('utf8')).toContain('Café Müller Analytics');
+  });
+
   it('leaves ordinary text and numbers as they are', () => {
+    expect(csvCell(' plain text')).toBe('" plain text"');
+    expect(csvCell('a - b = c')).toBe('a - b = c');
     expect(csvCell('Google Analytics')).toBe('Google Analytics');
     expect(csvCell(3)).toBe('3');
     expect(csvCell(undefined)).toBe('');

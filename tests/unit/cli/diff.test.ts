@@ -48,7 +48,7 @@ describe('audit diff', () => {
   it('prints a readable summary for a person', () => {
     const text = formatDiff(diffReports(before, after), { a: 'before.json', b: 'after.json' });
     expect(text).toContain('New trackers (2)');
-    expect(text).toContain('+ Facebook (Facebook) is told about your visit');
+    expect(text).toContain('+ Facebook is told about your visit');
     expect(text).toContain('Good practice lost');
     expect(text).toContain('- The chat says it is an AI assistant');
     expect(text).toMatch(/privacy\s+\d+ →\s+\d+\s+\(-\d+\)/);

@@ -3,6 +3,11 @@
 import type { FindingDraft, StoredFinding } from '../../../src/model/finding';
 import type { SiteReport } from '../../../src/model/report';
 import { buildSiteReport } from '../../../src/report/build';
+import { assessorsOf, finaliseVisit } from '../../../src/background/finalise';
+import { DETECTORS } from '../../../src/detectors';
+
+/** fixtures state final facts: only each detector's assessment runs, no derive */
+const ASSESSORS = assessorsOf(DETECTORS);
 
 export const GA: FindingDraft = {
   kind: 'tracker', key: 'tracker:google-analytics.com', vendor: 'Google Analytics', company: 'Google', category: 'analytics',
@@ -30,9 +35,8 @@ export function report(url: string, drafts: readonly FindingDraft[], count = 1):
   const findings: StoredFinding[] = drafts.map((d, i) => ({ ...d, id: `v|${d.key}`, visitId: 'v', site, count, firstAt: i, lastAt: i }));
   return buildSiteReport({
     visit: { visitId: 'v', tabId: 1, url, site, startedAt: 0 },
-    findings,
+    findings: finaliseVisit({ visitId: 'v', tabId: 1, url, site, startedAt: 0 }, findings, ASSESSORS),
     tool: { version: '0.1.0', browser: 'chromium 156' },
     now: new Date('2026-11-23T12:00:00.000Z'),
-    detectors: [],
   });
 }

@@ -6,7 +6,7 @@ import { parseCookieFile } from '../../../src/cli/views/cookies';
 import { parseViewsArgs, viewsCommand } from '../../../src/cli/views/command';
 import { REGION_ZONES } from '../../../src/cli/views/region-zones';
 import { parseViews } from '../../../src/cli/views/spec';
-import { visitorFor, visitorLaunch } from '../../../src/cli/views/visitor';
+import { firefoxVisitorLaunch, visitorFor, visitorLaunch } from '../../../src/cli/views/visitor';
 
 const NETSCAPE = ['# Netscape HTTP Cookie File', '', 'shop.example\tFALSE\t/\tFALSE\t0\tmember\tgold', '#HttpOnly_.shop.example\tTRUE\t/account\tTRUE\t1893456000\tsession\tabc123', ''].join('\n');
 const files: Record<string, string> = {
@@ -157,5 +157,30 @@ describe('the visitor a view presents as', () => {
     expect(visitorLaunch(undefined, 156)).toEqual({ args: ['--lang=en-US'], userAgent: undefined, context: { locale: 'en-US' } });
     expect(visitorFor({ name: 'from=https://c.test/', kind: 'from', from: 'https://c.test/' })).toEqual({ referrer: 'https://c.test/' });
     expect(visitorFor({ name: 'gpc', kind: 'gpc' })).toEqual({ gpc: true });
+  });
+
+  it('in Firefox: Firefox for Android on a phone-sized touch screen, the language by preference, the time zone by TZ', () => {
+    const phone = firefoxVisitorLaunch(visitorFor({ name: 'mobile', kind: 'mobile' }), 140);
+    expect(phone.prefs['general.useragent.override']).toBe('Mozilla/5.0 (Android 14; Mobile; rv:140.0) Gecko/140.0 Firefox/140.0');
+    expect(phone.prefs['dom.maxtouchpoints.testing.value']).toBe(5);
+    expect(phone.viewport).toEqual({ width: 412, height: 839, deviceScaleFactor: 2.625 });
+    const de = firefoxVisitorLaunch(visitorFor({ name: 'locale=de-DE', kind: 'locale', locale: 'de-DE', timezoneId: 'Europe/Berlin' }), 140);
+    expect(de.prefs).toMatchObject({ 'intl.accept_languages': 'de-DE, de', 'intl.locale.requested': 'de-DE' });
+    expect(de.env).toEqual({ TZ: 'Europe/Berlin' });
+    expect(de.viewport).toBeNull();
+    const plain = firefoxVisitorLaunch(undefined, 140);
+    expect(plain.prefs['intl.accept_languages']).toBe('en-US, en');
+    expect(plain.prefs['general.useragent.override']).toBeUndefined();
+    expect(plain.env).toEqual({});
+  });
+});
+
+describe('views in Firefox', () => {
+  it('every view but a referrer goes with --browser firefox; from= is a usage error that says why', () => {
+    expect(parseViewsArgs(['--browser', 'firefox', '--views', 'returning,gpc,rejected,accepted,mobile,locale=de-DE,cookies=loyal.txt', 'https://a.test/'], read).specs).toHaveLength(8);
+    expect(() => parseViewsArgs(['--browser', 'firefox', '--views', 'mobile,from=https://c.test/', 'https://a.test/'], read)).toThrow(
+      new UsageError('the view from=https://c.test/ cannot be taken in Firefox: its automation protocol navigates without a referrer. Take it without --browser firefox (Chromium)'),
+    );
+    expect(parseViewsArgs(['--views', 'from=https://c.test/', 'https://a.test/'], read).specs.map((s) => s.name)).toEqual(['new', 'from=https://c.test/']);
   });
 });

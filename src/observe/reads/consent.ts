@@ -126,21 +126,19 @@ function tick(): void {
 
 export function installConsentHooks(): void {
   // CMPs and tag managers load late; look again as the page settles, a bounded number of times.
+  // (This runs at document_idle: the document has been parsed, load may not have happened yet.)
   const delays = [0, 500, 1500, 3000, 6000, 10000, 15000, 25000];
-  const at = (ms: number) => setT(tick, ms);
-  addEventListener('DOMContentLoaded', () => delays.forEach(at), { once: true });
-  addEventListener(
-    'load',
-    () => {
-      tick();
-      setT(() => {
-        try {
-          reportGpc();
-        } catch {
-          // never throw into the page
-        }
-      }, 1500);
-    },
-    { once: true },
-  );
+  delays.forEach((ms) => setT(tick, ms));
+  const onLoad = () => {
+    tick();
+    setT(() => {
+      try {
+        reportGpc();
+      } catch {
+        // never throw into the page
+      }
+    }, 1500);
+  };
+  if (document.readyState === 'complete') onLoad();
+  else addEventListener('load', onLoad, { once: true });
 }

@@ -3,7 +3,6 @@
 // their integrations push ("experiment_viewed"), their cookies, and anti-flicker snippets (the page
 // is hidden until the experiment has swapped content). Read only: nothing here calls into an SDK except
 // side-effect-free getters, and every read is guarded so a hostile or odd page cannot make it throw.
-import { CONTENT_TO_PAGE } from '../bridge';
 import { emit } from './emit';
 
 export interface ExperimentRead {
@@ -145,13 +144,21 @@ function report(): void {
 export function installExperimentsProbe(): void {
   // Anti-flicker snippets hide the page only until the test has run: look early as well as late.
   // (only the anti-flicker marks then: the SDK state is read at the probe, once they have run)
-  document.addEventListener('DOMContentLoaded', checkAntiFlicker, { once: true, capture: true });
-  // The ISOLATED script's globals probe (800 ms and 3.5 s after DOMContentLoaded) is our cue too.
-  window.addEventListener(CONTENT_TO_PAGE, () => {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', checkAntiFlicker, { once: true, capture: true });
+  else checkAntiFlicker();
+  // SDKs load late: read as the page settles (and once more when it has)
+  const read = () => {
     try {
       report();
     } catch {
       // never throw into the page
     }
-  });
+  };
+  read();
+  setTimeout(read, 800);
+  setTimeout(read, 3500);
+  // GrowthBook's script-tag SDK announces its features on the document ("growthbookdata"); the page's
+  // own handlers then evaluate their experiments, which is when getAllResults() has them. Read right
+  // after those handlers, whenever that is, rather than hope a timer falls after it.
+  document.addEventListener('growthbookdata', () => setTimeout(read, 0), true);
 }
