@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import type { AuditError, SiteReport } from '../model/report';
 import type { AuditBrowser, AuditPage, BrowserName } from './driver';
 import { NoBrowserError } from './find-browser';
+import { SandboxError } from './launch';
 import { launchAuditBrowser } from './launch-any';
+import { safeLine } from './safe-text';
 import { bucketOf, siteKey } from './shard';
 import { DEFAULT_TIMEOUT, DEFAULT_WAIT, explainError, isPermanent, visitUrl, type VisitOptions } from './visit';
 
@@ -22,6 +24,8 @@ export interface AuditOptions extends VisitOptions {
   profileDir?: string;
   hostResolverRules?: string;
   insecure?: boolean;
+  /** Chromium without its sandbox (the explicit opt-out for root; launch.ts sandboxOff) */
+  noSandbox?: boolean;
   /** settle time after the load event, ms */
   wait?: number;
   interact?: boolean;
@@ -40,6 +44,10 @@ export interface AuditOptions extends VisitOptions {
   /** when set, a PNG of the popup for each audited URL is written via this callback */
   popupScreenshot?(index: number, png: Buffer, report: SiteReport): void | Promise<void>;
   log?(msg: string): void;
+  /** the wait before a retry (default setTimeout); tests pass a recorder */
+  sleep?(ms: number): Promise<void>;
+  /** random numbers in [0, 1) for the retry jitter (default Math.random) */
+  random?(): number;
 }
 
 export type AuditResult = SiteReport | AuditError;
@@ -108,11 +116,18 @@ export async function auditUrls(urls: string[], o: AuditOptions): Promise<AuditR
       b.onClose(() => (closed = true));
       return b;
     };
+    // when each URL's last visit by this worker (its profile) ended: a revisit waits for REVISIT_GAP_MS
+    const lastVisit = new Map<string, number>();
     try {
       for (let g = nextGroup(k); g && !o.stopped?.(); g = nextGroup(k)) {
         for (const i of g) {
           if (o.stopped?.()) break;
-          await done(await auditWithRetries(browser, urls[i]!, o, i), i);
+          const gap = revisitWait(lastVisit.get(urls[i]!), Date.now());
+          if (gap > 0) await (o.sleep ?? wait)(gap);
+          if (o.stopped?.()) break;
+          const r = await auditWithRetries(browser, urls[i]!, o, i);
+          lastVisit.set(urls[i]!, Date.now());
+          await done(r, i);
         }
       }
     } finally {
@@ -124,23 +139,73 @@ export async function auditUrls(urls: string[], o: AuditOptions): Promise<AuditR
   return results as AuditResult[];
 }
 
-async function auditWithRetries(browser: () => Promise<AuditBrowser>, url: string, o: AuditOptions, index: number): Promise<AuditResult> {
+/**
+ * A URL given twice is a return visit, and it starts at least this long after the earlier visit
+ * ended: a countdown that restarts on every visit moves its deadline by the time between the two
+ * visits, and that must be more than the few seconds two readings of a genuine countdown may differ
+ * by (countdownSlackMs) — a quick browser can otherwise come back within them.
+ */
+export const REVISIT_GAP_MS = 5000;
+
+/** How long to wait before visiting a URL whose last visit ended at `lastEnd` (0: go now). */
+export function revisitWait(lastEnd: number | undefined, now: number, gapMs = REVISIT_GAP_MS): number {
+  return lastEnd === undefined ? 0 : Math.max(0, lastEnd + gapMs - now);
+}
+
+export const RETRY_BASE_MS = 2000;
+export const RETRY_MAX_MS = 30000;
+
+/**
+ * The wait before retry number `attempt` (1 for the first): exponential back-off with "equal jitter",
+ * half fixed and half random. A site that is briefly down or rate-limiting gets time to recover, and
+ * parallel browsers (or shards) whose URLs failed together do not all come back at the same moment.
+ */
+export function retryDelay(attempt: number, random: () => number = Math.random): number {
+  const cap = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(cap / 2 + random() * (cap / 2));
+}
+
+export interface RetryOptions {
+  retries?: number;
+  stopped?(): boolean;
+  log?(msg: string): void;
+  sleep?(ms: number): Promise<void>;
+  random?(): number;
+}
+
+const wait = (ms: number) => new Promise<void>((res) => setTimeout(res, ms));
+
+/** Runs `attempt` until it gives a report or a failure another try will not fix, waiting between tries. */
+export async function withRetries(url: string, o: RetryOptions, attempt: () => Promise<AuditResult>): Promise<AuditResult> {
   let r: AuditResult = { url, error: 'not audited' };
-  for (let attempt = 0; attempt <= (o.retries ?? 0); attempt++) {
-    if (attempt > 0 && o.stopped?.()) break;
-    if (attempt > 0) o.log?.(`retrying ${url} (${r && isAuditError(r) ? r.error : ''})`);
+  for (let n = 0; n <= (o.retries ?? 0); n++) {
+    if (n > 0) {
+      if (o.stopped?.()) break;
+      const ms = retryDelay(n, o.random);
+      o.log?.(safeLine(`retrying ${url} in ${(ms / 1000).toFixed(1)} s (${isAuditError(r) ? r.error : ''})`));
+      await (o.sleep ?? wait)(ms);
+      if (o.stopped?.()) break;
+    }
+    r = await attempt();
+    if (!isAuditError(r) || isPermanent(r.error)) return r;
+  }
+  return r;
+}
+
+async function auditWithRetries(browser: () => Promise<AuditBrowser>, url: string, o: AuditOptions, index: number): Promise<AuditResult> {
+  return withRetries(url, o, async () => {
+    let r: AuditResult;
     let page: AuditPage | undefined;
     try {
       r = await withDeadline(visitUrl(await browser(), url, o, index, (p) => (page = p)), deadlineFor(o), url);
       // past its deadline the visit is still running: closing its tab ends it
       if (isAuditError(r)) await page?.close().catch(() => {});
     } catch (e) {
-      if (e instanceof NoBrowserError) throw e;
+      if (e instanceof NoBrowserError || e instanceof SandboxError) throw e;
       r = { url, error: explainError(e) };
     }
-    if (!isAuditError(r) || isPermanent(r.error)) return r;
-  }
-  return r;
+    return r;
+  });
 }
 
 /** The longest one URL may take, all pages included, before it counts as failed. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { planGroups } from '../../../src/cli/audit';
+import { planGroups, RETRY_MAX_MS, retryDelay, REVISIT_GAP_MS, revisitWait, withRetries } from '../../../src/cli/audit';
+import { countdownSlackMs } from '../../../src/detectors/fairness/urgency-classify';
+import { countdownReset } from '../../../src/detectors/fairness/price-logic';
+import { Dataset } from '../../../src/cli/dataset';
+import { siteFileName } from '../../../src/cli/output';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { indexHtml, topCompanies } from '../../../src/cli/index-page';
 import { Progress, summaryTable } from '../../../src/cli/progress';
 import { mergePageReports } from '../../../src/cli/site-summary';
@@ -16,6 +23,21 @@ describe('visiting plan under --concurrency', () => {
   it('several workers: every URL of a site in one group, in order, so a revisit stays a revisit', () => {
     expect(planGroups(urls, 3)).toEqual([[0, 2, 4], [1], [3]]);
     expect(planGroups(urls, 3).flat().sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('a URL given twice', () => {
+  it('is revisited only after the gap, so a timer restarted on return is told from one read twice', () => {
+    expect(revisitWait(undefined, 1000)).toBe(0); // a first visit goes at once
+    expect(revisitWait(10_000, 11_200)).toBe(REVISIT_GAP_MS - 1200);
+    expect(revisitWait(10_000, 10_000 + REVISIT_GAP_MS + 1)).toBe(0);
+    // a timer restarting at 15:00 on each page load: the quickest revisit the gap allows (page loads
+    // at least the gap apart, each read up to a second late) still moves its deadline past the slack
+    const text = 'Flash sale ends in 00:15:00';
+    const first = { deadline: 0 + 900_000 + 1000, visitId: 'a', at: 1000 };
+    expect(countdownReset(first, REVISIT_GAP_MS + 900_000, 'b', REVISIT_GAP_MS, countdownSlackMs(text))).toBe(true);
+    // without the gap, Firefox came back 3.3 s later and read deadlines 3 s apart: inside the slack
+    expect(countdownReset({ deadline: 900_000, visitId: 'a', at: 0 }, 903_000, 'b', 3300, countdownSlackMs(text))).toBe(false);
   });
 });
 
@@ -63,6 +85,50 @@ describe('retries', () => {
     ['the extension did not see this page (no browser tab matched it)', false],
   ])('%s → permanent %s', (error, permanent) => {
     expect(isPermanent(error)).toBe(permanent);
+  });
+
+  it('waits longer before each retry, with jitter, up to a cap', () => {
+    expect([1, 2, 3].map((n) => retryDelay(n, () => 0))).toEqual([1000, 2000, 4000]);
+    expect([1, 2, 3].map((n) => retryDelay(n, () => 0.999999))).toEqual([2000, 4000, 8000]);
+    // two browsers whose URLs failed at the same moment come back at different moments
+    expect(retryDelay(1, () => 0.1)).not.toBe(retryDelay(1, () => 0.9));
+    expect(retryDelay(20, () => 0.999999)).toBeLessThanOrEqual(RETRY_MAX_MS);
+  });
+
+  it('sleeps the jittered delay between attempts, and not after a permanent failure or a report', async () => {
+    const slept: number[] = [];
+    const rolls = [0.5, 0.25];
+    const o = { retries: 3, sleep: async (ms: number) => void slept.push(ms), random: () => rolls.shift() ?? 0, log: () => {} };
+    let calls = 0;
+    const ok = report('https://shop.example/', []);
+    const r = await withRetries('https://shop.example/', o, async () => (++calls < 3 ? { url: 'https://shop.example/', error: 'could not load the page: the connection timed out' } : ok));
+    expect(r).toBe(ok);
+    expect(calls).toBe(3);
+    expect(slept).toEqual([1500, 2500]);
+    slept.length = 0;
+    calls = 0;
+    await withRetries('https://gone.example/', o, async () => (calls++, { url: 'https://gone.example/', error: 'the server answered HTTP 404' }));
+    expect([calls, slept]).toEqual([1, []]);
+    // a stop (Ctrl-C) during the wait starts no further attempt
+    let stop = false;
+    calls = 0;
+    await withRetries('https://shop.example/', { ...o, sleep: async () => void (stop = true), stopped: () => stop }, async () => (calls++, { url: 'x', error: 'could not load the page: the connection timed out' }));
+    expect(calls).toBe(1);
+  });
+});
+
+describe('file names in --out', () => {
+  it('a site called index, reports, findings or views never replaces the dataset\'s own files', () => {
+    expect(['index', 'INDEX', 'reports', 'findings', 'views'].map(siteFileName)).toEqual(['_index', '_index', '_reports', '_findings', '_views']);
+    expect(siteFileName('index.example')).toBe('index.example');
+    const dir = mkdtempSync(join(tmpdir(), 'candor-names-'));
+    const ds = new Dataset(dir);
+    const r = { ...report('http://index/', [GA]), site: 'index' };
+    ds.writeSite(r);
+    ds.writeDerived([{ ...r, input: 'http://index/', visit: 1 }]);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('<h1>Candor audit</h1>');
+    expect(existsSync(join(dir, '_index.html'))).toBe(true);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('href="_index.html"');
   });
 });
 
